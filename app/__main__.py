@@ -1,0 +1,36 @@
+"""`python -m app` (or `dust-to-detail`): start the server and say where to point the browser."""
+
+import logging
+import socket
+
+import uvicorn
+from pydantic_settings import CliApp
+
+from app.config import Settings
+from app.main import create_app
+from app.server import server_config
+
+
+def main() -> None:
+    """Read settings (env, .env, then --flags), print the address, serve until Ctrl+C."""
+    settings = CliApp.run(Settings)
+    logging.basicConfig(format="%(levelname)s:  %(name)s: %(message)s")  # warnings from everyone
+    logging.getLogger("app").setLevel(logging.INFO)  # and our own notes, e.g. slow clients
+    print(f"Dust to Detail: loading the model, then open http://{_display_host(settings.host)}:{settings.port}")
+    uvicorn.Server(server_config(create_app(settings), settings.host, settings.port)).run()
+
+
+def _display_host(host: str) -> str:
+    """The address students can type: for 0.0.0.0, this machine's LAN address."""
+    if host not in ("0.0.0.0", "::"):
+        return host
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Streaming benchmark: `python -m app.bench_stream [--tiny]`. Prints numbers; asserts nothing.
+
+Runs the same generation N times through the real WebSocket on loopback (uvicorn in a thread of this
+process) and N times by draining Pipeline.generate directly, alternating so both see the same machine
+state, then reports time to first frame, frames per second and the streaming overhead ratio.
+"""
+
+import argparse
+import json
+import statistics
+import time
+from dataclasses import dataclass
+
+import torch
+from websockets.sync.client import connect
+
+from app.config import Settings
+from app.main import create_app
+from app.server import WS_MAX_BYTES, BackgroundServer
+from model.pipeline import GenerationRequest, Pipeline
+
+
+@dataclass(frozen=True)
+class StreamedRun:
+    wall_s: float  # send `generate` → receive `done`
+    first_frame_s: float  # send `generate` → first binary frame
+    frames: int
+    bytes: int
+
+
+def streamed_run(ws_url: str, message: dict) -> StreamedRun:
+    """One generation through /ws, timed from the client's side."""
+    frames = size = 0
+    first_frame = 0.0
+    with connect(ws_url, max_size=WS_MAX_BYTES, compression=None) as socket:
+        json.loads(socket.recv())  # hello
+        started = time.perf_counter()
+        socket.send(json.dumps(message))
+        while True:
+            data = socket.recv()
+            if isinstance(data, bytes):
+                frames, size = frames + 1, size + len(data)
+                first_frame = first_frame or time.perf_counter() - started
+                continue
+            kind = json.loads(data)["type"]
+            if kind in ("error", "cancelled"):
+                raise RuntimeError(f"the benchmark run ended with {data}")
+            if kind == "done":
+                return StreamedRun(time.perf_counter() - started, first_frame, frames, size)
+
+
+def direct_run(pipeline: Pipeline, request: GenerationRequest) -> float:
+    """The same sampling with no streaming: Pipeline.generate drained on this thread."""
+    started = time.perf_counter()
+    for _ in pipeline.generate(request):
+        pass
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiny", action="store_true", help="use the tiny untrained preset")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each kind (after one warm-up)")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--num-images", type=int, default=1)
+    parser.add_argument("--backbone", default="unet")
+    parser.add_argument("--sampler", default="dpmpp_2m")
+    args = parser.parse_args()
+
+    pipeline = Pipeline.tiny() if args.tiny else Pipeline.from_pretrained()
+    message = {
+        "type": "generate",
+        "prompt": "a smiling cat face",
+        "steps": args.steps,
+        "seed": 1,
+        "num_images": args.num_images,
+        "backbone": args.backbone,
+        "sampler": args.sampler,
+    }
+    request = GenerationRequest(
+        prompt=message["prompt"],
+        num_inference_steps=args.steps,
+        seed=1,
+        num_images=args.num_images,
+        backbone=args.backbone,
+        sampler=args.sampler,
+    )
+    server = BackgroundServer(lambda: create_app(Settings(max_steps=args.steps), pipeline), log_level="warning")
+    server.start()
+    try:
+        direct_run(pipeline, request), streamed_run(server.ws_url, message)  # warm-up
+        direct, streamed = [], []
+        for _ in range(args.runs):
+            direct.append(direct_run(pipeline, request))
+            streamed.append(streamed_run(server.ws_url, message))
+    finally:
+        server.stop()
+
+    model = "tiny untrained preset" if not pipeline.trained else "trained weights"
+    wall = statistics.median(r.wall_s for r in streamed)
+    plain = statistics.median(direct)
+    frames = streamed[0].frames
+    print(f"model: {model}, {pipeline.image_size}px, backbone {args.backbone}, sampler {args.sampler}")
+    print(f"machine: {torch.get_num_threads()} torch threads on {pipeline.device}")
+    print(f"run: {args.steps} steps x {args.num_images} picture(s), {args.runs} timed runs each (medians)")
+    print(f"time to first frame   {statistics.median(r.first_frame_s for r in streamed) * 1000:8.1f} ms")
+    print(f"frames per run        {frames:8d}    ({streamed[0].bytes / frames / 1024:.1f} KiB each)")
+    print(f"frames per second     {frames / wall:8.1f}")
+    print(f"streamed run          {wall * 1000:8.1f} ms")
+    print(f"direct (no stream)    {plain * 1000:8.1f} ms")
+    print(f"streaming overhead    {wall / plain:8.2f}x")
+
+
+if __name__ == "__main__":
+    main()

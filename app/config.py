@@ -1,0 +1,38 @@
+"""Server settings, read from `DUST_*` environment variables, a `.env` file or the command line."""
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]  # holds templates/ and static/ beside the app package
+
+
+class Settings(BaseSettings):
+    """Everything an operator may tune; the limits are also published to the page via /api/options."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="DUST_", env_file=".env", extra="ignore", cli_prog_name="dust-to-detail", cli_kebab_case=True
+    )
+
+    host: Annotated[str, Field(description="address to listen on; 0.0.0.0 lets students' devices join")] = "127.0.0.1"
+    port: Annotated[int, Field(ge=0, le=65535, description="TCP port")] = 8000
+    device: Annotated[str, Field(description="torch device for the model: auto, cpu, cuda")] = "auto"
+    model_path: Annotated[Path | None, Field(description="weights folder; empty = the shipped model/weights")] = None
+
+    max_steps: Annotated[int, Field(ge=1, description="most denoising steps one run may ask for")] = 200
+    max_prompt_chars: Annotated[int, Field(ge=1, description="longest prompt (and negative prompt) accepted")] = 200
+    max_num_images: Annotated[int, Field(ge=1, description="most pictures drawn side by side in one run")] = 4
+    max_message_bytes: Annotated[
+        int, Field(ge=1024, description="largest client message; bigger ones get an error")
+    ] = 16_384
+    max_queue: Annotated[int, Field(ge=1, description="runs waiting server-wide before new ones are refused")] = 32
+    allowed_origins: Annotated[
+        list[str], Field(description='extra page origins allowed to open /ws; ["*"] allows any')
+    ] = []
+
+    outbox_previews: Annotated[int, Field(ge=1, description="step previews queued per slow client before dropping")] = 8
+    heartbeat_seconds: Annotated[float, Field(gt=0, description="silence before the server sends a heartbeat")] = 5.0
+    replay_max_jobs: Annotated[int, Field(ge=1, description="finished runs kept for GIF export")] = 16
+    replay_max_bytes: Annotated[int, Field(ge=2**20, description="memory cap for the kept runs")] = 64 * 2**20

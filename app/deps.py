@@ -1,0 +1,33 @@
+"""Request dependencies: what the lifespan put on `app.state`, typed, for routes to declare."""
+
+from typing import Annotated
+
+from fastapi import Depends
+from starlette.requests import HTTPConnection
+
+from app.config import Settings
+from app.engine import Engine
+from app.protocol import Options
+from app.replay import ReplayStore
+
+
+def get_settings(connection: HTTPConnection) -> Settings:
+    return connection.app.state.settings
+
+
+def get_engine(connection: HTTPConnection) -> Engine:
+    return connection.app.state.engine
+
+
+def get_options(connection: HTTPConnection) -> Options:
+    return connection.app.state.options
+
+
+def get_replay(connection: HTTPConnection) -> ReplayStore:
+    return connection.app.state.replay
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+OptionsDep = Annotated[Options, Depends(get_options)]
+ReplayDep = Annotated[ReplayStore, Depends(get_replay)]

@@ -1,0 +1,38 @@
+"""Builds the FastAPI app: settings, the model loaded once in the lifespan, routes and static files."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from app.config import PROJECT_DIR, Settings
+from app.engine import Engine
+from app.options import build_options
+from app.replay import ReplayStore
+from app.routes import health, jobs, options, page, schedule, ws
+from model.pipeline import Pipeline
+
+
+def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+    """The app; tests pass `Pipeline.tiny()`, otherwise the lifespan loads `settings.model_path`."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        loaded = pipeline or Pipeline.from_pretrained(settings.model_path, device=settings.device)
+        app.state.settings = settings
+        app.state.options = build_options(settings, loaded)
+        app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
+        app.state.engine = Engine(loaded, app.state.options, app.state.replay, settings.max_queue)
+        app.state.engine.start()
+        try:
+            yield
+        finally:
+            app.state.engine.close()
+
+    app = FastAPI(title="Dust to Detail", lifespan=lifespan)
+    for module in (page, health, options, schedule, jobs, ws):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=PROJECT_DIR / "static"), name="static")
+    return app

@@ -1,0 +1,55 @@
+"""The choices offered on the page, in plain words, built once from the settings and the loaded model."""
+
+from collections.abc import Iterable
+
+from app.config import Settings
+from app.protocol import Choice, Defaults, Limits, Options
+from model.pipeline import Pipeline
+from model.samplers import SAMPLERS
+from model.schedules import SCHEDULES
+
+BACKBONE_WORDS = {
+    "unet": ("Team CNN", "a U-Net: looks at the picture through small sliding windows"),
+    "dit": ("Team Transformer", "a DiT: cuts the picture into patches that talk to each other"),
+}
+SAMPLER_WORDS = {
+    "dpmpp_2m": ("DPM++ 2M", "quick and clever: good pictures in 15–25 steps"),
+    "ddim": ("DDIM", "calm and exact: no fresh dust, so it needs fewer steps than DDPM"),
+    "ddpm": ("DDPM", "the original: sprinkles a little fresh dust every step, so it wants many steps"),
+}
+SCHEDULE_WORDS = {
+    "linear": ("Linear", "the original DDPM clock: the picture vanishes early"),
+    "cosine": ("Cosine", "a gentle clock: the picture fades slowly and evenly"),
+    "sigmoid": ("Sigmoid", "spends most of its time in the middle noise levels"),
+}
+
+
+def build_options(settings: Settings, pipeline: Pipeline) -> Options:
+    """What this server offers; names the words table lacks are shown as they are."""
+    defaults = Defaults()
+    if defaults.backbone not in pipeline.backbones:
+        defaults.backbone = pipeline.backbones[0]
+    return Options(
+        image_size=pipeline.image_size,
+        trained=pipeline.trained,
+        num_train_timesteps=pipeline.num_train_timesteps,
+        training_schedule=pipeline.config.schedule,
+        backbones=_choices(pipeline.backbones, BACKBONE_WORDS),
+        samplers=_choices(SAMPLERS, SAMPLER_WORDS),
+        schedules=_choices(SCHEDULES, SCHEDULE_WORDS),
+        limits=Limits(
+            max_steps=min(settings.max_steps, pipeline.num_train_timesteps),
+            max_prompt_chars=settings.max_prompt_chars,
+            max_num_images=settings.max_num_images,
+            max_message_bytes=settings.max_message_bytes,
+        ),
+        defaults=defaults,
+    )
+
+
+def _choices(names: Iterable[str], words: dict[str, tuple[str, str]]) -> list[Choice]:
+    choices = []
+    for name in names:
+        label, hint = words.get(name, (name, ""))
+        choices.append(Choice(name=name, label=label, hint=hint))
+    return choices

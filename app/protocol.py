@@ -1,0 +1,369 @@
+"""The WebSocket protocol, defined once: JSON messages with a `type` field and one binary frame header.
+
+docs/protocol.md explains it for people; the page reads the frame constants from /api/options, so this
+module is the only place they are written down.
+"""
+
+import json
+import struct
+from dataclasses import dataclass, fields
+from enum import IntEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from model.pipeline import GenerationRequest
+
+PROTOCOL_VERSION = 1
+MAGIC = b"DD"
+MAX_GUIDANCE_SCALE = 20.0
+MAX_SEED = 2**31 - 1  # fits a JavaScript number and a u32 without surprises
+REVEAL_GIF_PATH = "/api/jobs/{job_id}/reveal.gif"  # where `done` says the run's animation can be fetched
+
+_DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(GenerationRequest)}
+
+# ----------------------------------------------------------------------------------------------
+# Binary frames: a 12-byte big-endian header, then the encoded picture.
+# ----------------------------------------------------------------------------------------------
+
+
+class FrameKind(IntEnum):
+    """Which picture of a step a frame carries."""
+
+    X_T = 0  # the noisy state ("the dusty paper")
+    PRED_X0 = 1  # the model's guess of the clean picture
+    PRED_NOISE = 2  # the model's guess of the dust, shown at 1/3 scale so ±3σ fits
+    FINAL = 3  # the finished picture, sent once after the last step
+
+
+class ImageFormat(IntEnum):
+    """How the bytes after the header are encoded."""
+
+    PNG = 1
+    JPEG = 2
+
+
+# magic "DD", version u8, kind u8, image index in the batch u8, format u8, job id u32, step index u16
+FRAME_HEADER = struct.Struct("!2sBBBBIH")
+
+
+@dataclass(frozen=True)
+class FrameHeader:
+    """The fixed header in front of every binary image frame."""
+
+    job_id: int
+    step: int
+    kind: FrameKind
+    image: int = 0
+    format: ImageFormat = ImageFormat.PNG
+
+    def pack(self, payload: bytes) -> bytes:
+        """Prefix an encoded picture with this header."""
+        fields = (MAGIC, PROTOCOL_VERSION, self.kind, self.image, self.format, self.job_id, self.step)
+        return FRAME_HEADER.pack(*fields) + payload
+
+    @classmethod
+    def unpack(cls, frame: bytes) -> tuple["FrameHeader", bytes]:
+        """Split a frame into its header and picture bytes; rejects frames from another protocol."""
+        magic, version, kind, image, fmt, job_id, step = FRAME_HEADER.unpack_from(frame)
+        if magic != MAGIC or version != PROTOCOL_VERSION:
+            raise ValueError(f"not a version-{PROTOCOL_VERSION} Dust to Detail frame")
+        header = cls(job_id=job_id, step=step, kind=FrameKind(kind), image=image, format=ImageFormat(fmt))
+        return header, frame[FRAME_HEADER.size :]
+
+
+class FrameSpec(BaseModel):
+    """The frame constants the page needs to read binary frames."""
+
+    magic: str = MAGIC.decode()
+    version: int = PROTOCOL_VERSION
+    header_bytes: int = FRAME_HEADER.size
+    kinds: dict[str, int] = {kind.name.lower(): kind.value for kind in FrameKind}
+    formats: dict[str, int] = {fmt.name.lower(): fmt.value for fmt in ImageFormat}
+
+
+# ----------------------------------------------------------------------------------------------
+# What a client may ask for, published by /api/options and enforced on every message.
+# ----------------------------------------------------------------------------------------------
+
+
+class Choice(BaseModel):
+    """One option in a drop-down, with the words shown to students."""
+
+    name: str
+    label: str
+    hint: str = ""
+
+
+class Limits(BaseModel):
+    """The bounds a `generate` message must respect."""
+
+    max_steps: int
+    max_prompt_chars: int
+    max_num_images: int
+    max_message_bytes: int
+    max_guidance_scale: float = MAX_GUIDANCE_SCALE
+    max_seed: int = MAX_SEED
+
+
+class Defaults(BaseModel):
+    """The settings the page starts with."""
+
+    steps: int = _DEFAULTS["num_inference_steps"]
+    guidance_scale: float = _DEFAULTS["guidance_scale"]
+    sampler: str = _DEFAULTS["sampler"]
+    backbone: str = _DEFAULTS["backbone"]
+    num_images: int = _DEFAULTS["num_images"]
+
+
+class Options(BaseModel):
+    """Everything the page needs to build its controls; also the rules `generate` is checked against."""
+
+    image_size: int
+    trained: bool
+    num_train_timesteps: int
+    training_schedule: str
+    backbones: list[Choice]
+    samplers: list[Choice]
+    schedules: list[Choice]
+    limits: Limits
+    defaults: Defaults
+    frame: FrameSpec = FrameSpec()
+
+
+# ----------------------------------------------------------------------------------------------
+# Client → server messages.
+# ----------------------------------------------------------------------------------------------
+
+
+class Generate(BaseModel):
+    """Start drawing a picture from a prompt."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["generate"]
+    prompt: str
+    negative_prompt: str = _DEFAULTS["negative_prompt"]
+    steps: int = _DEFAULTS["num_inference_steps"]
+    guidance_scale: float = Field(_DEFAULTS["guidance_scale"], allow_inf_nan=False)
+    seed: int | None = None  # None = the server rolls one and reports it in `start`
+    sampler: str = _DEFAULTS["sampler"]
+    backbone: str = _DEFAULTS["backbone"]
+    num_images: int = _DEFAULTS["num_images"]
+    schedule: str | None = _DEFAULTS["schedule"]  # None = the schedule the model was trained with
+
+    @model_validator(mode="after")
+    def _within_limits(self, info: ValidationInfo) -> "Generate":
+        """Check ranges and names against the published options, in words a student can act on."""
+        options: Options = (info.context or {})["options"]
+        limits = options.limits
+        if not self.prompt.strip():
+            raise _invalid("Type a prompt first, for example “a smiling cat”.")
+        for label, text in (("prompt", self.prompt), ("negative prompt", self.negative_prompt)):
+            if len(text) > limits.max_prompt_chars:
+                raise _invalid(f"The {label} has {len(text)} characters; keep it to {limits.max_prompt_chars}.")
+        for label, value, high in (
+            ("steps", self.steps, limits.max_steps),
+            ("pictures", self.num_images, limits.max_num_images),
+        ):
+            if not 1 <= value <= high:
+                raise _invalid(f"Choose between 1 and {high} {label} (you asked for {value}).")
+        if not 0 <= self.guidance_scale <= limits.max_guidance_scale:
+            raise _invalid(
+                f"Guidance must be between 0 and {limits.max_guidance_scale:g} (you asked for {self.guidance_scale:g})."
+            )
+        if self.seed is not None and not 0 <= self.seed <= limits.max_seed:
+            raise _invalid(f"The seed must be a whole number from 0 to {limits.max_seed} (you sent {self.seed}).")
+        for label, name, choices in (
+            ("sampler", self.sampler, options.samplers),
+            ("backbone", self.backbone, options.backbones),
+            ("noise schedule", self.schedule, options.schedules),
+        ):
+            known = [choice.name for choice in choices]
+            if name is not None and name not in known:
+                raise _invalid(f"There is no {label} called “{name}”; choose one of: {', '.join(known)}.")
+        return self
+
+    def to_request(self, seed: int) -> GenerationRequest:
+        """The pipeline's request for this message, with the seed settled."""
+        return GenerationRequest(
+            prompt=self.prompt,
+            negative_prompt=self.negative_prompt,
+            num_inference_steps=self.steps,
+            guidance_scale=self.guidance_scale,
+            seed=seed,
+            sampler=self.sampler,
+            backbone=self.backbone,
+            num_images=self.num_images,
+            schedule=self.schedule,
+        )
+
+
+class Cancel(BaseModel):
+    """Stop this connection's run; harmless when nothing is running."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["cancel"]
+
+
+ClientMessage = Annotated[Generate | Cancel, Field(discriminator="type")]
+_CLIENT_MESSAGE: TypeAdapter[Generate | Cancel] = TypeAdapter(ClientMessage)
+
+
+def _invalid(sentence: str) -> PydanticCustomError:
+    return PydanticCustomError("invalid_field", sentence)
+
+
+# ----------------------------------------------------------------------------------------------
+# Server → client messages.
+# ----------------------------------------------------------------------------------------------
+
+ErrorCode = Literal[
+    "too_large",  # the message is bigger than limits.max_message_bytes
+    "bad_json",  # not JSON, or not a JSON object
+    "unknown_type",  # `type` missing or not one of generate / cancel
+    "invalid_field",  # a field is missing, of the wrong kind, out of range or an unknown name
+    "busy",  # a run is already going on this connection: cancel it first
+    "queue_full",  # too many runs are waiting server-wide
+    "generation_failed",  # the model raised; the message says what happened
+]
+
+
+class Hello(BaseModel):
+    """Sent once on connect, so the page knows the protocol and how often to expect signs of life."""
+
+    type: Literal["hello"] = "hello"
+    protocol: int = PROTOCOL_VERSION
+    heartbeat_seconds: float
+
+
+class Accepted(BaseModel):
+    """The run starts right away."""
+
+    type: Literal["accepted"] = "accepted"
+    job_id: int
+
+
+class Queued(BaseModel):
+    """The run waits behind others; sent again whenever the position changes."""
+
+    type: Literal["queued"] = "queued"
+    job_id: int
+    position: int  # runs ahead of this one, including the one drawing now
+
+
+class Started(BaseModel):
+    """The model has picked the run up; binary frames for this job id follow."""
+
+    type: Literal["start"] = "start"
+    job_id: int
+    total_steps: int
+    image_size: int
+    num_images: int
+    seed: int
+    sampler: str
+    backbone: str
+    schedule: str
+
+
+class StepUpdate(BaseModel):
+    """One denoising step finished; its frames follow immediately."""
+
+    type: Literal["step"] = "step"
+    job_id: int
+    index: int  # 0 .. total_steps - 1
+    timestep: float  # model timestep t, counting down towards 0
+    sigma: float  # noise level sqrt((1 - ᾱ_t) / ᾱ_t)
+    alpha_bar: float  # ᾱ_t, the fraction of picture left in x_t
+    elapsed_ms: float  # since the run started
+
+
+class Timings(BaseModel):
+    """Where the time of a run went, in milliseconds."""
+
+    queued_ms: float
+    first_step_ms: float
+    total_ms: float
+    per_step_ms: float
+
+
+class Done(BaseModel):
+    """The run finished; the final frames were sent just before this."""
+
+    type: Literal["done"] = "done"
+    job_id: int
+    seed: int
+    steps: int
+    timings: Timings
+    gif_url: str
+
+
+class Cancelled(BaseModel):
+    """The run stopped early because it was cancelled."""
+
+    type: Literal["cancelled"] = "cancelled"
+    job_id: int
+    steps_done: int
+
+
+class Error(BaseModel):
+    """Something was wrong; the connection stays open and usable."""
+
+    type: Literal["error"] = "error"
+    code: ErrorCode
+    message: str
+    job_id: int | None = None
+
+
+class Heartbeat(BaseModel):
+    """Sent when the server has been quiet for `heartbeat_seconds`, so slow runs don't look dead."""
+
+    type: Literal["heartbeat"] = "heartbeat"
+
+
+ServerMessage = Hello | Accepted | Queued | Started | StepUpdate | Done | Cancelled | Error | Heartbeat
+
+
+class ProtocolError(Exception):
+    """A client message the server can't act on; becomes an `error` message, never a closed socket."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.error = Error(code=code, message=message)
+
+
+def parse_client_message(raw: str | bytes, options: Options) -> Generate | Cancel:
+    """Decode and check one client message, raising ProtocolError with a sentence a student can act on."""
+    size = len(raw.encode() if isinstance(raw, str) else raw)
+    if size > options.limits.max_message_bytes:
+        raise ProtocolError(
+            "too_large", f"That message is {size} bytes; the limit is {options.limits.max_message_bytes}."
+        )
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ProtocolError("bad_json", "That message isn't valid JSON text.") from None
+    if not isinstance(data, dict):
+        raise ProtocolError("bad_json", "Each message must be a JSON object with a “type” field.")
+    try:
+        return _CLIENT_MESSAGE.validate_python(data, context={"options": options})
+    except ValidationError as error:
+        raise _explain(error) from None
+
+
+def _explain(error: ValidationError) -> ProtocolError:
+    """Turn pydantic's first complaint into one plain sentence."""
+    first = error.errors(include_url=False)[0]
+    kind, field = first["type"], ".".join(str(part) for part in first["loc"][1:])
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return ProtocolError("unknown_type", "The message “type” must be “generate” or “cancel”.")
+    if kind == "invalid_field":
+        return ProtocolError("invalid_field", first["msg"])
+    if kind == "missing":
+        return ProtocolError("invalid_field", f"The message is missing “{field}”.")
+    if kind == "extra_forbidden":
+        return ProtocolError("invalid_field", f"The message has a field “{field}” that the server doesn't know.")
+    detail = first["msg"].removeprefix("Input ")  # "Input should be a valid integer" → "should be …"
+    return ProtocolError("invalid_field", f"The {field} {detail}.")

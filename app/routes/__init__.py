@@ -1,0 +1,1 @@
+"""One router per file; main.py includes them all."""

@@ -1,0 +1,1 @@
+"""Dust to Detail's diffusion library: schedules, forward process, samplers, backbones, text encoder."""

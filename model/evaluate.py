@@ -1,0 +1,138 @@
+"""Honest evaluation of every shipped model over the concept set (issue: "Honest evaluation").
+
+    python -m model.evaluate --weights model/weights --judge runs/judge/judge.safetensors
+
+For each of U-Net, DiT and no-dust: judge top-1/top-5 (an independent CNN classifier, not our
+CLIP), CLIP score, diversity across seeds per prompt, and accuracy on synonym prompts; beside the
+same figures for real pictures. Prints a table and writes evaluation.json next to the weights.
+"""
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
+from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.judge import load_judge, predict
+from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
+from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+from model.training_data import PictureCaptions
+
+DEFAULTS = GenerationRequest(prompt="")  # the app's default sampler, steps and guidance
+
+
+@dataclass
+class Scores:
+    judge_top1: float
+    judge_top5: float
+    clip_score: float
+    diversity: float  # mean pairwise CLIP-image cosine distance across seeds of one prompt
+    synonym_top1: float | None = None
+
+    def row(self, name: str) -> str:
+        synonym = "—" if self.synonym_top1 is None else f"{100 * self.synonym_top1:.1f} %"
+        return (
+            f"| {name} | {100 * self.judge_top1:.1f} % | {100 * self.judge_top5:.1f} % | "
+            f"{self.clip_score:.1f} | {self.diversity:.3f} | {synonym} |"
+        )
+
+
+def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int) -> torch.Tensor:
+    """`seeds` pictures of one prompt at the app's defaults; the no-dust model ignores the seed."""
+    if model == "nodust":
+        return pipeline.draw_without_dust(prompt, seeds)
+    request = GenerationRequest(
+        prompt,
+        backbone=model,
+        num_images=seeds,
+        num_inference_steps=DEFAULTS.num_inference_steps,
+        guidance_scale=DEFAULTS.guidance_scale,
+        sampler=DEFAULTS.sampler,
+    )
+    return list(pipeline.generate(request))[-1].x_next.clamp(-1, 1)
+
+
+@torch.no_grad()
+def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pipeline, judge) -> Scores:
+    """pictures (N·seeds, 3, S, S) grouped by prompt; labels (N·seeds,) concept indices."""
+    logits = predict(judge, pictures)
+    clip = pipeline.text_encoder.clip
+    image = clip.encode_image(pictures, normalize=True)
+    text = clip.encode_text(
+        pipeline.text_encoder.tokenize([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()]), normalize=True
+    )
+    return Scores(
+        judge_top1=top_k_accuracy(logits, labels, 1),
+        judge_top5=top_k_accuracy(logits, labels, 5),
+        clip_score=float(clip_score(image, text).mean()),
+        diversity=float(mean_pairwise_distance(image.reshape(-1, seeds, image.shape[-1])).mean()),
+    )
+
+
+def real_scores(pipeline: Pipeline, judge, data_dir: Path) -> Scores:
+    """The ceiling: the same figures for the real pictures (two styles per concept)."""
+    dataset = load_emoji_dataset(data_dir)
+    dataset = dataset.subset(dataset.concept_indices() >= 0)
+    data = PictureCaptions.from_arrays(
+        dataset.images, [[]] * len(dataset.items), dataset.concept_indices(), pipeline.image_size
+    )
+    by_concept = {i: np.flatnonzero(data.concept_ids == i)[:2] for i in range(len(CONCEPTS))}
+    keep = [i for i, idx in by_concept.items() if len(idx) == 2]
+    order = torch.from_numpy(np.concatenate([by_concept[i] for i in keep]))
+    return score(data.pictures[order], torch.from_numpy(data.concept_ids[order.numpy()]).long(), 2, pipeline, judge)
+
+
+def evaluate_model(pipeline: Pipeline, judge, model: str, seeds: int, limit: int | None) -> Scores:
+    concepts = CONCEPTS[:limit]
+    pictures = torch.cat([draw(pipeline, model, c.name, seeds) for c in concepts])
+    labels = torch.arange(len(concepts)).repeat_interleave(seeds)
+    scores = score(pictures, labels, seeds, pipeline, judge)
+    index = {c.name: i for i, c in enumerate(CONCEPTS)}
+    synonyms = SYNONYM_PROMPTS[:limit]
+    synonym_pictures = torch.cat([draw(pipeline, model, prompt, 1) for prompt, _ in synonyms])
+    synonym_labels = torch.tensor([index[name] for _, name in synonyms])
+    scores.synonym_top1 = top_k_accuracy(predict(judge, synonym_pictures), synonym_labels, 1)
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--weights", type=Path, default=DEFAULT_WEIGHTS_DIR)
+    parser.add_argument("--judge", type=Path, required=True)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--seeds", type=int, default=4)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N concepts (a quick look)")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
+    judge = load_judge(args.judge)
+    results = {"real pictures": real_scores(pipeline, judge, args.data)}
+    models = list(pipeline.backbones) + (["nodust"] if pipeline.no_dust is not None else [])
+    for model in models:
+        start = time.time()
+        results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.limit)
+        print(f"{model}: {time.time() - start:.0f} s", flush=True)
+    header = ["| | judge top-1 | judge top-5 | CLIP score | diversity | synonyms top-1 |", "|---|---|---|---|---|---|"]
+    table = "\n".join(header + [s.row(name) for name, s in results.items()])
+    print(table)
+    settings = {
+        "sampler": DEFAULTS.sampler,
+        "steps": DEFAULTS.num_inference_steps,
+        "guidance_scale": DEFAULTS.guidance_scale,
+        "seeds": args.seeds,
+        "concepts": len(CONCEPTS[: args.limit]),
+        "synonym_prompts": len(SYNONYM_PROMPTS[: args.limit]),
+    }
+    out = {"settings": settings, "results": {k: vars(v) for k, v in results.items()}, "table": table}
+    (args.weights / "evaluation.json").write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

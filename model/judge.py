@@ -1,0 +1,135 @@
+"""An independent judge: a small CNN classifier, trained on real pictures with strong augmentation,
+that says which concept a generated picture shows. It is not the generator's own CLIP, so a model
+cannot score well by fooling the encoder it was conditioned on.
+
+    python -m model.judge --out runs/judge --minutes 6
+"""
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
+from model.data.concepts import CONCEPTS
+from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.training_data import PictureCaptions
+
+
+class Judge(nn.Module):
+    """A compact ResNet-style classifier for 32×32 pictures → concept logits."""
+
+    def __init__(self, num_classes: int, width: int = 32):
+        super().__init__()
+
+        def block(c_in: int, c_out: int) -> nn.Sequential:
+            return nn.Sequential(
+                nn.Conv2d(c_in, c_out, 3, padding=1, bias=False),
+                nn.BatchNorm2d(c_out),
+                nn.ReLU(),
+                nn.Conv2d(c_out, c_out, 3, padding=1, bias=False),
+                nn.BatchNorm2d(c_out),
+                nn.ReLU(),
+            )
+
+        self.features = nn.Sequential(
+            block(3, width),
+            nn.MaxPool2d(2),  # 16×16
+            block(width, 2 * width),
+            nn.MaxPool2d(2),  # 8×8
+            block(2 * width, 4 * width),
+            nn.AdaptiveAvgPool2d(1),
+            nn.Flatten(),
+        )
+        self.head = nn.Sequential(nn.Dropout(0.2), nn.Linear(4 * width, num_classes))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.features(x))  # (B, num_classes)
+
+
+def strong_augment(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+    """Zoom, shift, small rotation, colour jitter, blur and pixel noise: the ways a drawing can be off."""
+    n = x.shape[0]
+    angle = (torch.rand(n, generator=generator) - 0.5) * 0.5
+    scale = 0.8 + torch.rand(n, generator=generator) * 0.45
+    theta = torch.zeros(n, 2, 3)
+    theta[:, 0, 0], theta[:, 0, 1] = scale * torch.cos(angle), -scale * torch.sin(angle)
+    theta[:, 1, 0], theta[:, 1, 1] = scale * torch.sin(angle), scale * torch.cos(angle)
+    theta[:, :, 2] = (torch.rand(n, 2, generator=generator) - 0.5) * 0.3
+    x = F.grid_sample(x - 1, F.affine_grid(theta, list(x.shape), align_corners=False), align_corners=False) + 1
+    x = x * (0.8 + 0.4 * torch.rand(n, 3, 1, 1, generator=generator)) + 0.2 * (
+        torch.rand(n, 1, 1, 1, generator=generator) - 0.5
+    )
+    blurred = F.avg_pool2d(F.pad(x, (1, 1, 1, 1), mode="replicate"), 3, stride=1)
+    x = torch.where(torch.rand(n, 1, 1, 1, generator=generator) < 0.3, blurred, x)
+    x = x + torch.randn(x.shape, generator=generator) * 0.1 * torch.rand(n, 1, 1, 1, generator=generator)
+    return x.clamp(-1, 1)
+
+
+def load_judge(path: str | Path) -> Judge:
+    kind, config = read_metadata(path)
+    if kind != "judge":
+        raise ValueError(f"{path} holds a {kind!r} checkpoint, not a judge")
+    judge = Judge(config["num_classes"], config["width"])
+    judge.load_state_dict(load_state_dict(path, judge))
+    return judge.eval()
+
+
+@torch.no_grad()
+def predict(judge: Judge, pictures: torch.Tensor, batch: int = 256) -> torch.Tensor:
+    """Concept logits for (N, 3, 32, 32) pictures in [-1, 1]."""
+    return torch.cat([judge(pictures[i : i + batch]) for i in range(0, len(pictures), batch)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--out", type=Path, default=Path("runs/judge"))
+    parser.add_argument("--minutes", type=float, default=6.0)
+    parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    generator = torch.Generator().manual_seed(0)
+    dataset = load_emoji_dataset(args.data)
+    dataset = dataset.subset(dataset.concept_indices() >= 0)
+    data = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset.items), dataset.concept_indices(), 32)
+    labels = torch.from_numpy(data.concept_ids).long()
+    judge = Judge(len(CONCEPTS))
+    optimizer = torch.optim.AdamW(judge.parameters(), lr=2e-3, weight_decay=5e-4)
+    start, step = time.time(), 0
+    while time.time() - start < args.minutes * 60:
+        batch = torch.randint(len(data), (args.batch,), generator=generator)
+        loss = F.cross_entropy(
+            judge(strong_augment(data.pictures[batch], generator)), labels[batch], label_smoothing=0.1
+        )
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        step += 1
+        if step % 100 == 0:
+            print(f"step {step} {time.time() - start:.0f}s loss {loss.item():.3f}", flush=True)
+    judge.eval()
+    augmented = strong_augment(data.pictures, torch.Generator().manual_seed(1))
+    accuracy = {
+        "clean": float((predict(judge, data.pictures).argmax(1) == labels).float().mean()),
+        "augmented": float((predict(judge, augmented).argmax(1) == labels).float().mean()),
+    }
+    save_checkpoint(
+        args.out / "judge.safetensors",
+        judge,
+        kind="judge",
+        config={"num_classes": len(CONCEPTS), "width": 32},
+        dtype=torch.float32,
+    )
+    (args.out / "judge_log.json").write_text(json.dumps({"steps": step, "accuracy_on_real": accuracy}, indent=1))
+    print(f"judge accuracy on real pictures: {accuracy}")
+
+
+if __name__ == "__main__":
+    main()

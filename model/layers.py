@@ -1,0 +1,56 @@
+"""Building blocks both teams share: the timestep/text embedding and attention to the prompt."""
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from model.conditioning import TextCondition
+
+
+def timestep_embedding(t: torch.Tensor, dim: int, max_period: float = 10_000.0) -> torch.Tensor:
+    """Sinusoidal embedding of (B,) timesteps → (B, dim), as in the Transformer and DDPM."""
+    half = dim // 2
+    freqs = torch.exp(-math.log(max_period) * torch.arange(half, device=t.device, dtype=torch.float32) / half)
+    args = t.float()[:, None] * freqs[None]
+    return torch.cat([torch.cos(args), torch.sin(args)], dim=-1)
+
+
+class ConditionEmbedder(nn.Module):
+    """Timestep plus pooled prompt → one vector that steers every block (DiT's c = t + y)."""
+
+    def __init__(self, dim: int, text_dim: int, frequency_dim: int = 256):
+        super().__init__()
+        self.frequency_dim = frequency_dim
+        self.time_mlp = nn.Sequential(nn.Linear(frequency_dim, dim), nn.SiLU(), nn.Linear(dim, dim))
+        self.text_proj = nn.Sequential(nn.LayerNorm(text_dim), nn.Linear(text_dim, dim))
+
+    def forward(self, t: torch.Tensor, cond: TextCondition) -> torch.Tensor:
+        return self.time_mlp(timestep_embedding(t, self.frequency_dim)) + self.text_proj(cond.pooled)  # (B, dim)
+
+
+class Attention(nn.Module):
+    """Multi-head attention from queries (B, N, dim) to a context (B, L, context_dim), via SDPA."""
+
+    def __init__(self, dim: int, num_heads: int, context_dim: int | None = None):
+        super().__init__()
+        if dim % num_heads:
+            raise ValueError(f"width {dim} is not divisible by {num_heads} heads")
+        self.num_heads = num_heads
+        self.to_q = nn.Linear(dim, dim)
+        self.to_kv = nn.Linear(context_dim or dim, 2 * dim)
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(
+        self, x: torch.Tensor, context: torch.Tensor | None = None, mask: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        context = x if context is None else context
+        q = self._heads(self.to_q(x))  # (B, h, N, d)
+        k, v = (self._heads(z) for z in self.to_kv(context).chunk(2, dim=-1))  # (B, h, L, d)
+        attn_mask = None if mask is None else mask[:, None, None, :]  # (B, 1, 1, L), True = attend
+        out = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask)
+        return self.proj(out.transpose(1, 2).flatten(2))  # (B, N, dim)
+
+    def _heads(self, z: torch.Tensor) -> torch.Tensor:
+        return z.unflatten(-1, (self.num_heads, -1)).transpose(1, 2)

@@ -1,0 +1,202 @@
+"""A loaded text-to-picture model: text encoder, both teams' backbones, and a streaming `generate`."""
+
+import logging
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from model.backbones import build_backbone
+from model.checkpoint import load_state_dict, read_metadata
+from model.conditioning import TextCondition
+from model.config import ModelConfig, backbone_preset
+from model.denoiser import ModelDenoiser
+from model.device import autocast, resolve_device
+from model.guidance import classifier_free_guidance
+from model.samplers import SAMPLERS, Step, get_sampler
+from model.schedules import SCHEDULES, make_schedule
+from model.text_encoder import TextEncoder, create_clip
+
+DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
+BACKBONE_FILES = {"unet": "unet.safetensors", "dit": "dit.safetensors"}
+NO_DUST_FILE = "nodust.safetensors"
+CLIP_FILE = "clip.safetensors"
+MAX_SEED = 2**63 - 1
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """One run of the reverse process, in the vocabulary diffusers users know."""
+
+    prompt: str
+    negative_prompt: str = ""
+    num_inference_steps: int = 20
+    guidance_scale: float = 3.0
+    seed: int = 0
+    sampler: str = "dpmpp_2m"
+    backbone: str = "unet"
+    num_images: int = 1
+    schedule: str | None = None  # None: the schedule the model was trained with
+
+
+def load_denoiser(path: str | Path, device: torch.device) -> tuple[nn.Module, ModelConfig]:
+    """Rebuild a backbone from a checkpoint's own config and load its weights."""
+    kind, raw_config = read_metadata(path)
+    if kind != "denoiser":
+        raise ValueError(f"{path} holds a {kind!r} checkpoint, not a denoiser")
+    config = ModelConfig.from_dict(raw_config)
+    net = build_backbone(config)
+    net.load_state_dict(load_state_dict(path, net))
+    return net.to(device).eval(), config
+
+
+def load_text_encoder(path: str | Path, device: torch.device) -> TextEncoder:
+    kind, raw_config = read_metadata(path)
+    if kind != "clip":
+        raise ValueError(f"{path} holds a {kind!r} checkpoint, not a CLIP model")
+    return TextEncoder(create_clip(raw_config["model_name"], path), raw_config["model_name"]).to(device)
+
+
+class Pipeline:
+    """Everything the app needs to draw: `generate` yields every step of a run."""
+
+    def __init__(
+        self,
+        text_encoder: TextEncoder,
+        backbones: dict[str, tuple[nn.Module, ModelConfig]],
+        no_dust: tuple[nn.Module, ModelConfig] | None = None,
+        trained: bool = True,
+    ):
+        if not backbones:
+            raise ValueError("a pipeline needs at least one backbone")
+        self.text_encoder = text_encoder
+        self.models = backbones
+        self.no_dust = no_dust
+        self.trained = trained
+        self.config = next(iter(backbones.values()))[1]
+        self.device = next(text_encoder.parameters()).device
+
+    @property
+    def backbones(self) -> tuple[str, ...]:
+        return tuple(self.models)
+
+    @property
+    def image_size(self) -> int:
+        return self.config.image_size
+
+    @property
+    def num_train_timesteps(self) -> int:
+        return self.config.num_timesteps
+
+    @property
+    def max_prompt_tokens(self) -> int:
+        return self.text_encoder.context_length - 2  # start and end of text take two places
+
+    @classmethod
+    def from_pretrained(cls, path: str | Path | None = None, device: str = "auto") -> "Pipeline":
+        """Load a weights folder (default: the shipped model/weights); the tiny untrained preset if none ships."""
+        folder = Path(path) if path is not None else DEFAULT_WEIGHTS_DIR
+        target = resolve_device(device)
+        if not (folder / CLIP_FILE).exists():
+            if path is not None:
+                raise FileNotFoundError(f"no {CLIP_FILE} in {folder}: not a Dust to Detail weights folder")
+            log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
+            return cls.tiny(device=str(target))
+        text_encoder = load_text_encoder(folder / CLIP_FILE, target)
+        backbones = {
+            name: load_denoiser(folder / file, target)
+            for name, file in BACKBONE_FILES.items()
+            if (folder / file).exists()
+        }
+        no_dust = load_denoiser(folder / NO_DUST_FILE, target) if (folder / NO_DUST_FILE).exists() else None
+        return cls(text_encoder, backbones, no_dust, trained=True)
+
+    @classmethod
+    def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32) -> "Pipeline":
+        """A tiny random pipeline that runs in milliseconds, for tests and for a first start."""
+        torch.manual_seed(seed)
+        target = resolve_device(device)
+        text_encoder = TextEncoder(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
+        backbones = {}
+        for name in BACKBONE_FILES:
+            config = ModelConfig(
+                backbone=backbone_preset(f"{name}-tiny"), image_size=image_size, text_dim=text_encoder.width
+            )
+            backbones[name] = (build_backbone(config).to(target).eval(), config)
+        return cls(text_encoder, backbones, trained=False)
+
+    def validate(self, request: GenerationRequest) -> None:
+        """Raise a ValueError with a sentence a person can act on for any bad field."""
+        checks = [
+            (
+                request.backbone in self.models,
+                f"unknown backbone {request.backbone!r}; choose one of {', '.join(self.models)}",
+            ),
+            (request.sampler in SAMPLERS, f"unknown sampler {request.sampler!r}; choose one of {', '.join(SAMPLERS)}"),
+            (
+                request.schedule is None or request.schedule in SCHEDULES,
+                f"unknown schedule {request.schedule!r}; choose one of {', '.join(SCHEDULES)}",
+            ),
+            (
+                1 <= request.num_inference_steps <= self.num_train_timesteps,
+                f"steps must be between 1 and {self.num_train_timesteps}",
+            ),
+            (
+                math.isfinite(request.guidance_scale) and request.guidance_scale >= 0,
+                "guidance scale must be a finite number, 0 or more",
+            ),
+            (0 <= request.seed <= MAX_SEED, f"seed must be a whole number from 0 to {MAX_SEED}"),
+            (request.num_images >= 1, "num_images must be at least 1"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+
+    def encode(self, prompts: list[str]) -> TextCondition:
+        return self.text_encoder(prompts)
+
+    def initial_noise(self, seed: int, num_images: int) -> torch.Tensor:
+        """The starting dust: image i is seeded with seed + i, so image 0 matches a single run."""
+        size = (1, self.config.channels, self.image_size, self.image_size)
+        return torch.cat(
+            [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
+        ).to(self.device)  # (N, C, H, W)
+
+    def generate(self, request: GenerationRequest, should_stop: Callable[[], bool] | None = None) -> Iterator[Step]:
+        """Yield every reverse step; checks `should_stop` after each step and ends early when asked."""
+        self.validate(request)
+        net, config = self.models[request.backbone]
+        training = make_schedule(config.schedule, config.num_timesteps)
+        sampling = make_schedule(request.schedule, config.num_timesteps) if request.schedule else training
+        n = request.num_images
+        cond = self.encode([request.prompt]).repeat(n)
+        uncond = (
+            self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
+        ).repeat(n)
+        denoiser = classifier_free_guidance(
+            ModelDenoiser(net, config, training, sampling), cond, uncond, request.guidance_scale, TextCondition.cat
+        )
+        generator = torch.Generator(self.device).manual_seed(request.seed)
+        sampler = get_sampler(request.sampler)
+        for step in sampler(
+            denoiser, self.initial_noise(request.seed, n), sampling, request.num_inference_steps, generator
+        ):
+            yield step
+            if should_stop is not None and should_stop():
+                return
+
+    @torch.no_grad()
+    def draw_without_dust(self, prompt: str, num_images: int = 1) -> torch.Tensor:
+        """The no-dust model's picture for a prompt (N, C, H, W): the same picture however often you ask."""
+        if self.no_dust is None:
+            raise ValueError("this pipeline has no no-dust model")
+        net, config = self.no_dust
+        cond = self.encode([prompt]).repeat(num_images)
+        blank = torch.zeros(num_images, config.channels, config.image_size, config.image_size, device=self.device)
+        with autocast(self.device):
+            return net(blank, torch.zeros(num_images, device=self.device), cond).float().clamp(-1, 1)

@@ -1,0 +1,83 @@
+"""The CLIP text encoder (open_clip) that turns a prompt into the tokens the backbones attend to.
+
+Our own small CLIP architectures live in clip_configs/ and are registered with open_clip, so
+`open_clip.create_model("dust-clip")` builds them like any standard architecture. Weights are read
+from safetensors only; a user with real CLIP weights passes a standard architecture name and a
+local .safetensors file.
+"""
+
+from functools import cached_property
+from pathlib import Path
+
+import open_clip
+import torch
+from open_clip.transformer import text_global_pool
+from torch import nn
+
+from model.checkpoint import load_state_dict
+from model.conditioning import TextCondition
+
+CLIP_CONFIG_DIR = Path(__file__).parent / "clip_configs"
+open_clip.add_model_config(CLIP_CONFIG_DIR)
+
+
+def create_clip(model_name: str, weights: str | Path | None = None) -> open_clip.CLIP:
+    """Build an open_clip model by architecture name; load weights from a local safetensors file."""
+    clip = open_clip.create_model(model_name, pretrained=None)
+    if weights is not None:
+        clip.load_state_dict(load_state_dict(weights, clip), strict=True)
+    return clip.eval()
+
+
+class TextEncoder(nn.Module):
+    """Prompts → TextCondition: token embeddings (after the final LayerNorm) and the pooled embedding."""
+
+    def __init__(self, clip: open_clip.CLIP, model_name: str):
+        super().__init__()
+        self.clip = clip
+        self.model_name = model_name
+        self.tokenizer = open_clip.get_tokenizer(model_name)
+
+    @property
+    def context_length(self) -> int:
+        return self.clip.context_length
+
+    @property
+    def width(self) -> int:
+        return self.clip.token_embedding.weight.shape[1]
+
+    def tokenize(self, prompts: list[str]) -> torch.Tensor:
+        """(B, L) token ids; prompts longer than the context are truncated (end-of-text kept)."""
+        return self.tokenizer(prompts).to(self.clip.token_embedding.weight.device)
+
+    def token_strings(self, prompt: str) -> list[str]:
+        """The words as the tokenizer split them, so the page can show what the model reads."""
+        ids = self.tokenize([prompt])[0].tolist()
+        words = [
+            self.tokenizer.decoder[i]
+            for i in ids
+            if i not in (0, self.tokenizer.sot_token_id, self.tokenizer.eot_token_id)
+        ]
+        return [w.replace("</w>", "") for w in words]
+
+    @torch.no_grad()
+    def forward(self, prompts: list[str]) -> TextCondition:
+        text = self.tokenize(prompts)  # (B, L)
+        clip = self.clip
+        x = clip.token_embedding(text) + clip.positional_embedding  # (B, L, W)
+        x = clip.ln_final(clip.transformer(x, attn_mask=clip.attn_mask))  # (B, L, W)
+        pooled = text_global_pool(x, text, clip.text_pool_type)  # (B, W)
+        if clip.text_projection is not None:
+            pooled = (
+                clip.text_projection(pooled)
+                if isinstance(clip.text_projection, nn.Linear)
+                else pooled @ clip.text_projection
+            )
+        # Causal attention means tokens after end-of-text carry nothing new; hide them from cross-attention.
+        mask = torch.arange(text.shape[1], device=text.device)[None] <= text.argmax(dim=-1)[:, None]
+        return TextCondition(tokens=x, mask=mask, pooled=pooled)
+
+    @cached_property
+    def empty(self) -> TextCondition:
+        """The empty prompt: the "no hint" condition for classifier-free guidance, computed once."""
+        return self([""])

@@ -1,0 +1,217 @@
+"""Train a text-conditioned denoiser (U-Net or DiT) on emoji, on a frozen CLIP's text embeddings.
+
+    python -m model.train --backbone unet --clip runs/clip/clip.safetensors --out runs/unet --minutes 60
+    python -m model.train --backbone unet --objective no_dust ...   # the memorising model, no dust
+
+Resumable (--resume), logs images/s and loss, and saves sample grids drawn from pure noise.
+"""
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+from safetensors.torch import load_file, save_file
+
+from model.backbones import build_backbone
+from model.checkpoint import save_checkpoint
+from model.conditioning import TextCondition
+from model.config import ModelConfig, backbone_preset
+from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.diffusion import diffusion_loss, q_sample
+from model.ema import EMA
+from model.images import to_uint8
+from model.pipeline import GenerationRequest, Pipeline, load_text_encoder
+from model.schedules import make_schedule
+from model.training_data import PictureCaptions
+
+GRID_PROMPTS = ["dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "car"]
+
+
+class CaptionBank:
+    """Every caption encoded once by the frozen CLIP, so training steps never run the text encoder."""
+
+    def __init__(self, text_encoder, captions: list[list[str]], batch: int = 512):
+        unique = sorted({c for caps in captions for c in caps} | {""})
+        self.index = {c: i for i, c in enumerate(unique)}
+        parts = [text_encoder(unique[i : i + batch]) for i in range(0, len(unique), batch)]
+        self.table = TextCondition.cat(*parts)
+
+    def lookup(self, captions: list[str]) -> TextCondition:
+        return self.table[torch.tensor([self.index[c] for c in captions])]
+
+
+def training_loss(
+    model: torch.nn.Module,
+    config: ModelConfig,
+    x0: torch.Tensor,
+    cond: TextCondition,
+    alpha_bars: torch.Tensor,
+    generator: torch.Generator,
+    min_snr: float | None,
+) -> torch.Tensor:
+    """Dust the pictures at random timesteps and score the network's guess; the no-dust model
+    instead sees a blank input and must regress the picture from the prompt alone."""
+    batch, device = x0.shape[0], x0.device
+    if config.objective == "no_dust":
+        output = model(torch.zeros_like(x0), torch.zeros(batch, device=device), cond)
+        return diffusion_loss(output, x0, torch.zeros_like(x0), torch.ones(batch, device=device), "x0", None)
+    t = torch.randint(config.num_timesteps, (batch,), generator=generator)
+    alpha_bar, noise = alpha_bars[t].to(device), torch.randn(x0.shape, generator=generator).to(device)
+    output = model(q_sample(x0, alpha_bar, noise), t.float().to(device), cond)
+    return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr)
+
+
+def training_state(model, ema: EMA, optimizer, step: int) -> dict[str, torch.Tensor]:
+    """Model, EMA and AdamW moments as one flat tensor dict (safetensors holds no pickled objects)."""
+    tensors = {f"model.{k}": v for k, v in model.state_dict().items()}
+    tensors |= {f"ema.{k}": v for k, v in ema.model.state_dict().items()}
+    for i, p in enumerate(model.parameters()):
+        for name, value in optimizer.state.get(p, {}).items():
+            tensors[f"opt.{i}.{name}"] = value if torch.is_tensor(value) else torch.tensor(value)
+    tensors["step"] = torch.tensor(step)
+    return {k: v.detach().contiguous().clone() for k, v in tensors.items()}
+
+
+def restore_training_state(path: Path, model, ema: EMA, optimizer) -> int:
+    state = load_file(str(path))
+    model.load_state_dict({k[6:]: v for k, v in state.items() if k.startswith("model.")})
+    ema.model.load_state_dict({k[4:]: v for k, v in state.items() if k.startswith("ema.")})
+    for i, p in enumerate(model.parameters()):
+        moments = {k.split(".", 2)[2]: v for k, v in state.items() if k.startswith(f"opt.{i}.")}
+        if moments:
+            optimizer.state[p] = moments
+    step = int(state["step"])
+    ema.updates = step
+    return step
+
+
+def save_sample_grid(pipeline: Pipeline, backbone: str, path: Path, seeds: int = 2) -> None:
+    """Prompts × seeds drawn from pure noise (the whole product), not just the loss."""
+    rows = []
+    for prompt in GRID_PROMPTS:
+        if backbone == "nodust":
+            images = pipeline.draw_without_dust(prompt, seeds)
+        else:
+            request = GenerationRequest(prompt, backbone=backbone, num_images=seeds, num_inference_steps=20)
+            images = list(pipeline.generate(request))[-1].x_next
+        rows.append(np.concatenate(list(to_uint8(images)), axis=1))
+    Image.fromarray(np.concatenate(rows, axis=0)).resize((seeds * 96, len(GRID_PROMPTS) * 96), Image.NEAREST).save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backbone", choices=["unet", "dit"], default="unet")
+    parser.add_argument("--preset", default=None, help="backbone preset (default: <backbone>-small)")
+    parser.add_argument("--objective", choices=["diffusion", "no_dust"], default="diffusion")
+    parser.add_argument("--clip", type=Path, required=True)
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--image-size", type=int, default=32)
+    parser.add_argument("--concepts-only", action="store_true", help="train only on the concept set's pictures")
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--prediction", choices=["eps", "x0", "v"], default="v")
+    parser.add_argument("--schedule", default="cosine")
+    parser.add_argument("--min-snr", type=float, default=5.0)
+    parser.add_argument("--p-uncond", type=float, default=0.1, help="prompt dropout for classifier-free guidance")
+    parser.add_argument("--ema", type=float, default=0.999)
+    parser.add_argument("--bf16", action="store_true", help="bf16 autocast (CPUs with AVX512-BF16, GPUs)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--sample-every", type=float, default=10.0, help="minutes between sample grids")
+    parser.add_argument("--resume", action="store_true")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    device = torch.device(args.device)
+    rng, generator = random.Random(args.seed), torch.Generator().manual_seed(args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    text_encoder = load_text_encoder(args.clip, torch.device("cpu"))
+    dataset = load_emoji_dataset(args.data)
+    if args.concepts_only:
+        dataset = dataset.subset(dataset.concept_indices() >= 0)
+    data = PictureCaptions.from_arrays(
+        dataset.images,
+        [dataset.captions(i) for i in range(len(dataset.items))],
+        dataset.concept_indices(),
+        args.image_size,
+    )
+    bank = CaptionBank(text_encoder, data.captions)
+    print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
+
+    config = ModelConfig(
+        backbone=backbone_preset(args.preset or f"{args.backbone}-small"),
+        image_size=args.image_size,
+        text_dim=text_encoder.width,
+        schedule=args.schedule,
+        prediction="x0" if args.objective == "no_dust" else args.prediction,
+        objective=args.objective,
+    )
+    model = build_backbone(config).to(device).train()
+    ema = EMA(model, args.ema)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    state_path = args.out / "train_state.safetensors"
+    step = restore_training_state(state_path, model, ema, optimizer) if args.resume and state_path.exists() else 0
+    alpha_bars = make_schedule(config.schedule, config.num_timesteps).alphas_cumprod.float()
+    name = "nodust" if args.objective == "no_dust" else args.backbone
+    print(
+        f"{name}: {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters, starting at step {step}",
+        flush=True,
+    )
+
+    def checkpoint() -> None:
+        save_file(training_state(model, ema, optimizer, step), str(state_path))
+        save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
+        pipeline = Pipeline(
+            text_encoder,
+            {args.backbone: (ema.model, config)},
+            no_dust=(ema.model, config) if name == "nodust" else None,
+        )
+        save_sample_grid(pipeline, name, args.out / f"samples_{step:06d}.png")
+
+    start, last_sample, log, images_seen = time.time(), time.time(), [], 0
+    while time.time() - start < args.minutes * 60:
+        lr = args.lr * min(1.0, (step + 1) / args.warmup)
+        for group in optimizer.param_groups:
+            group["lr"] = lr
+        batch = torch.randint(len(data), (args.batch,), generator=generator)
+        x0 = data.pictures[batch].to(device)  # (B, 3, S, S)
+        captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
+        cond = bank.lookup(captions).to(device)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.bf16):
+            loss = training_loss(model, config, x0, cond, alpha_bars, generator, args.min_snr)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        ema.update(model)
+        step += 1
+        images_seen += args.batch
+        if step % 100 == 0:
+            elapsed = time.time() - start
+            log.append({"step": step, "seconds": round(elapsed), "loss": round(loss.item(), 5)})
+            print(
+                f"step {step} {elapsed:.0f}s loss {loss.item():.4f} lr {lr:.1e} {images_seen / elapsed:.1f} img/s",
+                flush=True,
+            )
+        if time.time() - last_sample > args.sample_every * 60:
+            checkpoint()
+            last_sample = time.time()
+    checkpoint()
+    with open(args.out / "train_log.jsonl", "a") as f:
+        f.write(json.dumps({"args": {k: str(v) for k, v in vars(args).items()}, "final_step": step, "log": log}) + "\n")
+    print(f"done at step {step}; weights in {args.out / f'{name}.safetensors'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""What both trainings read: pictures as tensors at the training size, and a caption sampler."""
+
+import random
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from model.images import from_uint8
+
+
+@dataclass
+class PictureCaptions:
+    """Pictures (N, 3, S, S) in [-1, 1] with their captions; captions are sampled per epoch of use."""
+
+    pictures: torch.Tensor
+    captions: list[list[str]]
+    concept_ids: np.ndarray  # (N,) index into the concept set, -1 when the picture is not a concept
+
+    @classmethod
+    def from_arrays(
+        cls, images: np.ndarray, captions: list[list[str]], concept_ids: np.ndarray, size: int
+    ) -> "PictureCaptions":
+        """Resize uint8 pictures (N, H, W, 3) to `size` with an antialiased area filter."""
+        pictures = from_uint8(images)
+        if pictures.shape[-1] != size:
+            pictures = F.interpolate(pictures, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+        return cls(pictures=pictures.clamp(-1, 1), captions=captions, concept_ids=concept_ids)
+
+    def __len__(self) -> int:
+        return self.pictures.shape[0]
+
+    def random_captions(self, indices: torch.Tensor, rng: random.Random) -> list[str]:
+        return [rng.choice(self.captions[i]) for i in indices.tolist()]

@@ -1,0 +1,230 @@
+// The page: wires the settings, the live connection, the film of the current run and the timeline.
+
+import { Connection } from "./connection.js";
+import { Controls } from "./controls.js";
+import { Film, paint, upscaledPng } from "./film.js";
+import { frameReader } from "./frames.js";
+import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
+import { Player } from "./player.js";
+import { ScheduleChart } from "./chart.js";
+
+const $ = (id) => document.getElementById(id);
+const canvases = { x_t: $("dusty"), pred_x0: $("guess"), pred_noise: $("noise") };
+
+const state = {
+  phase: "idle", // idle | asked (generate sent) | queued | drawing | stopping
+  jobId: null,
+  film: null,
+  restart: null, // a generate to send once the stopping run has ended
+};
+
+function setPhase(phase) {
+  state.phase = phase;
+  const busy = phase !== "idle";
+  const go = $("go");
+  go.textContent = busy ? "Stop" : "Draw it";
+  go.classList.toggle("stop", busy);
+  go.disabled = phase === "stopping";
+}
+
+function say(text, tone = "error") {
+  const box = $("message");
+  box.textContent = text ?? "";
+  box.dataset.tone = tone;
+  box.hidden = !text;
+}
+
+function progress(fraction, html) {
+  $("progress-fill").style.width = `${Math.round(fraction * 100)}%`;
+  $("progress-text").innerHTML = html;
+}
+
+function describeStep(meta, total) {
+  const picture = Math.round(meta.alpha_bar * 100);
+  const share = picture === 0 ? "under 1% picture" : picture === 100 ? "almost all picture" : `${picture}% picture`;
+  const sigma = meta.sigma < 100 ? meta.sigma.toFixed(2) : Math.round(meta.sigma).toLocaleString();
+  return `<b>Step ${meta.index + 1} of ${total}</b> · timestep ${Math.round(meta.timestep)} · ${share} (noise level σ = ${sigma})`;
+}
+
+function show(position) {
+  const film = state.film;
+  const pictures = film?.pictures(position);
+  if (!pictures) return;
+  for (const [kind, canvas] of Object.entries(canvases)) paint(canvas, pictures[kind], film.size, film.numImages);
+  if (pictures.meta) chart.mark(position === "final" ? film.total : pictures.meta.index);
+}
+
+async function offerDownloads(film, gifUrl) {
+  const png = $("download-png");
+  URL.revokeObjectURL(png.href);
+  png.href = URL.createObjectURL(await upscaledPng(film));
+  png.download = `dust-to-detail-${film.seed}.png`;
+  png.hidden = false;
+  const gif = $("download-gif");
+  gif.href = gifUrl;
+  gif.download = `dust-to-detail-${film.seed}.gif`;
+  gif.hidden = false;
+}
+
+function hideDownloads() {
+  $("download-png").hidden = $("download-gif").hidden = true;
+}
+
+function ended() {
+  setPhase("idle");
+  state.jobId = null;
+  if (state.restart) {
+    const message = state.restart;
+    state.restart = null;
+    send(message);
+  }
+}
+
+function send(message) {
+  if (!connection.send(message)) {
+    say("Not connected to the drawing server right now; it will reconnect by itself in a moment.");
+    return;
+  }
+  say(null);
+  document.activeElement?.blur(); // so Space, arrows and F control the show straight away
+  setPhase("asked");
+  progress(0, "Asking the model…");
+}
+
+/** Enter or the button: draw, stop, or (Enter while drawing) stop and start over with the new words. */
+function generate({ restart }) {
+  const prompt = $("prompt").value.trim();
+  if (state.phase !== "idle") {
+    if (state.phase === "stopping") return;
+    if (restart && prompt) state.restart = controls.message(prompt);
+    connection.send({ type: "cancel" });
+    setPhase("stopping");
+    return;
+  }
+  if (!prompt) {
+    say("Type a few words first, for example “a smiling cat face”.", "info");
+    $("prompt").focus();
+    return;
+  }
+  send(controls.message(prompt));
+}
+
+const handlers = {
+  hello() {},
+  heartbeat() {},
+  accepted(m) {
+    state.jobId = m.job_id;
+  },
+  queued(m) {
+    state.jobId = m.job_id;
+    if (state.phase !== "stopping") setPhase("queued");
+    const others = m.position === 1 ? "1 picture is" : `${m.position} pictures are`;
+    progress(0, `Waiting for your turn: ${others} ahead of yours.`);
+  },
+  start(m) {
+    state.jobId = m.job_id;
+    state.film = new Film(m);
+    if (state.phase !== "stopping") setPhase("drawing");
+    hideDownloads();
+    player.attach(state.film);
+    for (const canvas of Object.values(canvases)) paint(canvas, [], m.image_size, m.num_images);
+    chart.load(m.schedule, m.total_steps);
+    progress(0, `Sprinkling dust with seed <b>${m.seed}</b>…`);
+  },
+  step(m) {
+    if (m.job_id !== state.film?.jobId) return;
+    state.film.addStep(m);
+    progress((m.index + 1) / state.film.total, describeStep(m, state.film.total));
+  },
+  async done(m) {
+    const film = state.film;
+    ended();
+    await film.finish();
+    if (film !== state.film) return; // a newer run already took the stage
+    player.refresh();
+    const skipped = film.total - film.steps.size;
+    const seconds = (m.timings.total_ms / 1000).toFixed(1);
+    const note = skipped > 0 ? ` (${skipped} steps were skipped on the way to keep up with a slow link)` : "";
+    progress(1, `<b>Done!</b> ${film.total} steps in ${seconds} s with seed ${m.seed}.${note} Press Space to replay.`);
+    offerDownloads(film, m.gif_url);
+  },
+  cancelled(m) {
+    const ran = m.job_id === state.film?.jobId;
+    if (ran) player.refresh();
+    if (!state.restart) {
+      progress(0, ran ? `Stopped after ${m.steps_done} of ${state.film.total} steps.` : "Stopped before it started.");
+    }
+    ended();
+  },
+  error(m) {
+    say(m.message);
+    if (m.job_id === state.jobId || state.phase === "asked") ended();
+  },
+};
+
+let controls, player, chart, connection;
+
+async function boot() {
+  const response = await fetch("/api/options");
+  const options = await response.json();
+  controls = new Controls(options);
+  chart = new ScheduleChart($("chart"));
+  player = new Player({ play: $("play"), scrub: $("scrub"), label: $("scrub-label"), speed: $("speed") }, show);
+  $("untrained").hidden = options.trained;
+
+  const loadChart = () => chart.load($("schedule").value, Number($("steps").value));
+  controls.onScheduleChange(loadChart);
+  loadChart();
+  window.addEventListener("resize", () => chart.draw());
+
+  const parse = frameReader(options.frame);
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  connection = new Connection(`${scheme}://${location.host}/ws`, {
+    onMessage: (message) => handlers[message.type]?.(message),
+    onFrame: (buffer) => {
+      const frame = parse(buffer);
+      if (frame.jobId !== state.film?.jobId) return;
+      state.film.addFrame(frame).then(() => player.refresh());
+    },
+    onStatus: (kind, words) => {
+      const status = $("status");
+      status.dataset.state = kind;
+      status.textContent = words;
+    },
+    onLost: () => {
+      if (state.phase === "idle") return;
+      say("The connection dropped while drawing. It reconnects by itself; then press Draw it again.");
+      state.restart = null;
+      ended();
+    },
+  });
+  connection.connect();
+
+  $("prompt-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    generate({ restart: true });
+  });
+  $("go").addEventListener("click", (event) => {
+    if (state.phase === "idle") return; // the form's submit handles drawing
+    event.preventDefault();
+    generate({ restart: false });
+  });
+  const projector = () => {
+    toggleProjector();
+    chart.draw();
+  };
+  $("projector").addEventListener("click", projector);
+  syncProjectorWithFullscreen(() => chart.draw());
+  bindKeys(
+    {
+      generate: () => generate({ restart: true }),
+      toggle: () => player.toggle(),
+      step: (delta) => player.stepBy(delta),
+      projector,
+    },
+    $("scrub"),
+  );
+  $("prompt").focus();
+}
+
+boot().catch(() => say("Couldn't reach the drawing server. Is it running? Reload the page to try again."));

@@ -1,0 +1,136 @@
+"""The page in a real headless Chromium against a live server running the tiny model."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from app.config import Settings
+from app.main import create_app
+from app.server import BackgroundServer
+from model.pipeline import Pipeline
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).parent / "artifacts"))
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}; install Debian's `chromium`"),
+    pytest.mark.timeout(90),
+]
+
+# Reads a canvas back as bytes, so tests compare what the class actually sees.
+CANVAS_PIXELS = "id => Array.from(document.getElementById(id).getContext('2d').getImageData(0, 0, 32, 32).data)"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.tiny()
+
+
+@pytest.fixture
+def live(pipeline: Pipeline) -> Iterator[BackgroundServer]:
+    server = BackgroundServer(lambda: create_app(Settings(heartbeat_seconds=1.0), pipeline))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live: BackgroundServer) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live.url)
+    page.wait_for_selector('#status[data-state="online"]')
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def _draw(page: Page, prompt: str) -> None:
+    page.fill("#prompt", prompt)
+    page.press("#prompt", "Enter")
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+
+
+def test_type_a_prompt_watch_it_draw_then_scrub_the_timeline(page: Page):
+    page.fill("#steps", "12")
+    page.dispatch_event("#steps", "input")
+    _draw(page, "a smiling cat face")
+
+    final_dust, final_guess = page.evaluate(CANVAS_PIXELS, "dusty"), page.evaluate(CANVAS_PIXELS, "guess")
+    for pixels in (final_dust, final_guess):
+        assert len(set(pixels)) > 10, "a panel is blank after the run"
+    assert page.inner_text("#scrub-label") == "Finished picture"
+    assert page.get_attribute("#scrub", "max") == "12"  # 12 steps, then the finished picture
+
+    page.eval_on_selector("#scrub", "s => { s.value = 0; s.dispatchEvent(new Event('input')); }")
+    assert page.inner_text("#scrub-label") == "Step 1 of 12"
+    first_dust = page.evaluate(CANVAS_PIXELS, "dusty")
+    assert first_dust != final_dust, "the finished picture looks like the first dust"
+
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#scrub-label") == "Step 2 of 12"
+    assert page.evaluate(CANVAS_PIXELS, "dusty") != first_dust, "scrubbing did not change the picture"
+
+    page.keyboard.press("Space")
+    page.wait_for_function("document.getElementById('scrub-label').textContent === 'Finished picture'")
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "after-run.png"), full_page=True)
+
+
+def test_downloads_are_offered_and_the_gif_is_served(page: Page, live: BackgroundServer):
+    _draw(page, "a red apple")
+    page.wait_for_selector("#download-png:not([hidden])")
+    assert page.is_visible("#download-gif")
+    assert page.get_attribute("#download-png", "href").startswith("blob:")
+    gif = page.request.get(urljoin(live.url, page.get_attribute("#download-gif", "href")))
+    assert gif.ok and gif.headers["content-type"] == "image/gif"
+
+
+def test_projector_mode_by_keyboard_hides_the_settings(page: Page):
+    page.keyboard.press("Escape")  # leave the prompt box, where F is just a letter
+    page.keyboard.press("f")
+    assert "projector" in page.eval_on_selector("body", "b => b.className")
+    assert not page.is_visible(".settings")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "projector.png"))
+
+
+def test_bad_words_get_a_friendly_message(page: Page):
+    page.eval_on_selector("#prompt", "p => p.removeAttribute('maxlength')")
+    page.fill("#prompt", "cat " * 100)
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("#message:not([hidden])")
+    assert "characters" in page.inner_text("#message")
+    assert page.inner_text("#go") == "Draw it"
+
+
+def test_a_lost_connection_is_reported_and_comes_back(page: Page, live: BackgroundServer):
+    live.stop()
+    page.wait_for_selector('#status[data-state="offline"]')
+    assert "retrying" in page.inner_text("#status")
+    live.start()  # same port: the page's backoff finds it again
+    page.wait_for_selector('#status[data-state="online"]', timeout=30_000)
+    _draw(page, "a blue fish")

@@ -1,0 +1,79 @@
+import pytest
+import torch
+
+from model.denoiser import ModelDenoiser
+from model.pipeline import GenerationRequest, Pipeline
+from model.schedules import make_schedule
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.tiny()
+
+
+def _final(pipeline: Pipeline, **fields) -> torch.Tensor:
+    return list(pipeline.generate(GenerationRequest("a dog", **fields)))[-1].x_next
+
+
+@pytest.mark.parametrize("backbone", ["unet", "dit"])
+def test_generate_streams_every_step(pipeline, backbone):
+    steps = list(pipeline.generate(GenerationRequest("a dog", num_inference_steps=6, backbone=backbone, num_images=2)))
+    assert len(steps) == 6
+    assert steps[-1].x_next.shape == (2, 3, pipeline.image_size, pipeline.image_size)
+
+
+def test_seeds_reproduce_and_differ(pipeline):
+    assert torch.equal(_final(pipeline, seed=3, num_inference_steps=4), _final(pipeline, seed=3, num_inference_steps=4))
+    assert not torch.equal(
+        _final(pipeline, seed=3, num_inference_steps=4), _final(pipeline, seed=4, num_inference_steps=4)
+    )
+
+
+def test_first_image_of_a_batch_matches_a_single_run(pipeline):
+    batch = _final(pipeline, seed=7, num_images=3, sampler="ddim", num_inference_steps=4)
+    single = _final(pipeline, seed=7, num_images=1, sampler="ddim", num_inference_steps=4)
+    assert torch.allclose(batch[:1], single, atol=1e-5)
+    assert not torch.allclose(batch[0], batch[1])
+
+
+def test_should_stop_ends_the_run_after_the_current_step(pipeline):
+    seen = []
+    for step in pipeline.generate(
+        GenerationRequest("a dog", num_inference_steps=10), should_stop=lambda: len(seen) >= 3
+    ):
+        seen.append(step.index)
+    assert seen == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("num_inference_steps", 0, "steps"),
+        ("num_inference_steps", 100_000, "steps"),
+        ("guidance_scale", float("nan"), "guidance"),
+        ("seed", -1, "seed"),
+        ("sampler", "euler_magic", "sampler"),
+        ("backbone", "mlp", "backbone"),
+        ("schedule", "wiggly", "schedule"),
+    ],
+)
+def test_bad_requests_raise_a_clear_error(pipeline, field, value, message):
+    with pytest.raises(ValueError, match=message):
+        next(pipeline.generate(GenerationRequest("a dog", **{field: value})))
+
+
+def test_switching_schedule_feeds_the_network_the_same_noise_level():
+    training, sampling = make_schedule("cosine"), make_schedule("linear")
+    denoiser = ModelDenoiser(torch.nn.Identity(), None, training, sampling)
+    for t in (10, 400, 900):
+        mapped = denoiser.network_timestep(t)
+        lo, hi = int(mapped), min(int(mapped) + 1, 999)
+        bracket = sorted([float(training.alphas_cumprod[lo]), float(training.alphas_cumprod[hi])])
+        assert bracket[0] - 1e-9 <= float(sampling.alphas_cumprod[t]) <= bracket[1] + 1e-9
+    assert ModelDenoiser(torch.nn.Identity(), None, training, training).network_timestep(123) == 123
+
+
+def test_schedule_choice_changes_the_picture(pipeline):
+    assert not torch.allclose(
+        _final(pipeline, num_inference_steps=5), _final(pipeline, num_inference_steps=5, schedule="linear")
+    )

@@ -1,0 +1,38 @@
+"""The weights that ship: they load offline and draw a picture of the right shape."""
+
+import socket
+
+import pytest
+import torch
+
+from model.checkpoint import read_metadata
+from model.pipeline import CLIP_FILE, DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted during an offline test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def test_shipped_weights_are_fp16_safetensors_with_configs():
+    files = sorted(DEFAULT_WEIGHTS_DIR.glob("*.safetensors"))
+    assert {f.name for f in files} >= {CLIP_FILE, "unet.safetensors", "dit.safetensors", "nodust.safetensors"}
+    for path in files:
+        kind, config = read_metadata(path)
+        assert kind in {"clip", "denoiser"} and config
+    assert not list(DEFAULT_WEIGHTS_DIR.glob("*.pt")) and not list(DEFAULT_WEIGHTS_DIR.glob("*.bin"))
+
+
+def test_default_pipeline_loads_offline_and_draws(no_network):
+    pipeline = Pipeline.from_pretrained(device="cpu")
+    assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
+    for backbone in pipeline.backbones:
+        steps = list(pipeline.generate(GenerationRequest("a red apple", backbone=backbone, num_inference_steps=3)))
+        picture = steps[-1].x_next
+        assert picture.shape == (1, 3, pipeline.image_size, pipeline.image_size)
+        assert torch.isfinite(picture).all()
+    same = pipeline.draw_without_dust("a red apple", 3)
+    assert torch.allclose(same[0], same[2])  # the no-dust model draws one picture, whatever the seed
