@@ -8,6 +8,7 @@ state, then reports time to first frame, frames per second and the streaming ove
 import argparse
 import json
 import statistics
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -85,7 +86,9 @@ def main() -> None:
         backbone=args.backbone,
         sampler=args.sampler,
     )
-    server = BackgroundServer(lambda: create_app(Settings(max_steps=args.steps), pipeline), log_level="warning")
+    gallery = tempfile.TemporaryDirectory()  # the benchmark's pictures are not worth keeping
+    settings = Settings(max_steps=args.steps, gallery_dir=gallery.name)
+    server = BackgroundServer(lambda: create_app(settings, pipeline), log_level="warning")
     server.start()
     try:
         direct_run(pipeline, request), streamed_run(server.ws_url, message)  # warm-up
@@ -95,6 +98,7 @@ def main() -> None:
             streamed.append(streamed_run(server.ws_url, message))
     finally:
         server.stop()
+        gallery.cleanup()
 
     model = "tiny untrained preset" if not pipeline.trained else "trained weights"
     wall = statistics.median(r.wall_s for r in streamed)

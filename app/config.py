@@ -36,3 +36,18 @@ class Settings(BaseSettings):
     heartbeat_seconds: Annotated[float, Field(gt=0, description="silence before the server sends a heartbeat")] = 5.0
     replay_max_jobs: Annotated[int, Field(ge=1, description="finished runs kept for GIF export")] = 16
     replay_max_bytes: Annotated[int, Field(ge=2**20, description="memory cap for the kept runs")] = 64 * 2**20
+
+    max_batch_rows: Annotated[
+        int, Field(ge=1, description="rows in one batched forward pass; 1 serves one run at a time")
+    ] = 64
+    max_connections: Annotated[int, Field(ge=1, description="open WebSockets before new ones are refused")] = 256
+    messages_per_second: Annotated[
+        float, Field(gt=0, description="steady rate of messages one connection may send")
+    ] = 5
+    message_burst: Annotated[int, Field(ge=1, description="messages one connection may send at once")] = 20
+    idle_timeout_seconds: Annotated[
+        float, Field(gt=0, description="a connection with no run that sends nothing this long is closed")
+    ] = 1800
+    gallery_dir: Annotated[Path, Field(description="where finished pictures are kept")] = (
+        Path.home() / ".local/share/dust-to-detail/gallery"
+    )

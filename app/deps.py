@@ -7,8 +7,10 @@ from starlette.requests import HTTPConnection
 
 from app.config import Settings
 from app.engine import Engine
+from app.gallery import Gallery
 from app.protocol import Options
 from app.replay import ReplayStore
+from app.rooms import Rooms
 
 
 def get_settings(connection: HTTPConnection) -> Settings:
@@ -27,7 +29,17 @@ def get_replay(connection: HTTPConnection) -> ReplayStore:
     return connection.app.state.replay
 
 
+def get_gallery(connection: HTTPConnection) -> Gallery:
+    return connection.app.state.gallery
+
+
+def get_rooms(connection: HTTPConnection) -> Rooms:
+    return connection.app.state.rooms
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 OptionsDep = Annotated[Options, Depends(get_options)]
 ReplayDep = Annotated[ReplayStore, Depends(get_replay)]
+GalleryDep = Annotated[Gallery, Depends(get_gallery)]
+RoomsDep = Annotated[Rooms, Depends(get_rooms)]

@@ -1,222 +1,176 @@
-"""The engine: one worker thread that runs generations first come, first served, off the event loop.
+"""The engine: one worker thread owns the model and runs every active run's step in one batched pass.
 
-Every step is encoded on the worker and handed to the connection's outbox with
-`loop.call_soon_threadsafe`, the only way the worker touches asyncio. A cancel flag is checked by
-the pipeline at every step, so Stop and a closed tab take effect within one step.
+Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network
+hook. The worker admits waiting runs first come, first served while their rows fit `max_batch_rows`,
+then runs a tick as soon as every active run has parked its next forward call (or the parked calls
+fill a batch): runs join at the next tick and leave when they finish, which is continuous batching.
+`max_batch_rows=1` serves one run at a time, the old behaviour and the benchmark's baseline.
 """
 
-import asyncio
-import logging
-import secrets
 import threading
-import time
 from collections import deque
-from collections.abc import Callable
 
-import numpy as np
-
-from app.imaging import encode_png
-from app.outbox import Outbox, Payload
-from app.protocol import (
-    MAX_SEED,
-    REVEAL_GIF_PATH,
-    Accepted,
-    Cancelled,
-    Done,
-    Error,
-    FrameHeader,
-    FrameKind,
-    Generate,
-    Options,
-    ProtocolError,
-    Queued,
-    ServerMessage,
-    Started,
-    StepUpdate,
-    Timings,
-)
-from app.replay import ReplayStore, Reveal
-from model.images import to_uint8
-from model.pipeline import Pipeline
-from model.samplers import Step
-
-log = logging.getLogger(__name__)
-
-NOISE_DISPLAY_SCALE = 3.0  # ε ~ N(0, 1): dividing by 3 fits ±3σ into the picture's [-1, 1]
-
-
-class Job:
-    """One run asked for by one connection, and the thread-safe way back to that connection."""
-
-    def __init__(
-        self, message: Generate, loop: asyncio.AbstractEventLoop, outbox: Outbox, on_end: Callable[["Job"], None]
-    ) -> None:
-        self.id = secrets.randbelow(2**32)  # unguessable, so one visitor can't fetch another's GIF
-        self.seed = secrets.randbelow(MAX_SEED + 1) if message.seed is None else message.seed
-        self.request = message.to_request(self.seed)
-        self.submitted = time.perf_counter()
-        self._loop = loop
-        self._outbox = outbox
-        self._on_end = on_end
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def post(self, *messages: ServerMessage | bytes, preview: bool = False, last: bool = False) -> None:
-        """Queue messages and frames on the connection as one batch, in order; callable from any thread."""
-        payloads = tuple(m if isinstance(m, bytes) else m.model_dump_json() for m in messages)
-        try:
-            self._loop.call_soon_threadsafe(self._deliver, payloads, preview, last)
-        except RuntimeError:  # the event loop is gone (server shutting down): nobody is listening
-            self.cancel()
-
-    def _deliver(self, payloads: tuple[Payload, ...], preview: bool, last: bool) -> None:
-        self._outbox.put(payloads, preview=preview)
-        if last:
-            self._on_end(self)
+from app.batcher import Batcher
+from app.drawing import draw
+from app.gallery import Gallery
+from app.job import Job, Ticket, encode
+from app.outbox import Payload
+from app.protocol import Accepted, Cancelled, Options, ProtocolError, Queued
+from app.replay import ReplayStore
+from model.pipeline import GenerationRequest, Pipeline
 
 
 class Engine:
-    """Owns the pipeline and the worker thread; every connection's runs wait in one fair queue."""
+    """Owns the pipeline, the fair waiting line, the active runs and the batching worker."""
 
-    def __init__(self, pipeline: Pipeline, options: Options, replay: ReplayStore, max_queue: int) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        options: Options,
+        replay: ReplayStore,
+        gallery: Gallery,
+        *,
+        max_queue: int,
+        max_batch_rows: int,
+        previews: int,
+    ) -> None:
         self._pipeline = pipeline
         self._options = options
         self._replay = replay
+        self._gallery = gallery
         self._max_queue = max_queue
-        self._waiting: deque[Job] = deque()
-        self._running: Job | None = None
-        self._closed = False
+        self._max_rows = max_batch_rows
+        self._previews = previews
         self._changed = threading.Condition()
+        self._batcher = Batcher(self._changed)
+        self._waiting: deque[Job] = deque()
+        self._active: dict[Job, threading.Thread] = {}
+        self._shared: dict[GenerationRequest, Job] = {}  # runs with a chosen seed, for identical requests
+        self._closed = False
         self._thread = threading.Thread(target=self._work, name="dust-engine", daemon=True)
+        self.ticks = 0  # batched forward passes so far, for tests and the benchmark
 
     def start(self) -> None:
         self._thread.start()
 
     def close(self) -> None:
-        """Cancel everything and wait for the worker, which finishes within one step."""
+        """Cancel everything, release parked calls and wait for the worker and the run threads."""
         with self._changed:
             self._closed = True
-            for job in (*self._waiting, *([self._running] if self._running else [])):
+            for job in (*self._waiting, *self._active):
                 job.cancel()
+            threads = list(self._active.values())
             self._changed.notify_all()
+        self._batcher.close()
         self._thread.join()
+        for thread in threads:
+            thread.join(timeout=30)
 
     def idle(self) -> bool:
         """True when nothing runs or waits: /healthz reports it, tests wait for it after a cancel."""
         with self._changed:
-            return self._running is None and not self._waiting
+            return not self._active and not self._waiting
 
-    def submit(self, job: Job) -> None:
-        """Queue a run and tell its owner where it stands; raises ProtocolError when the queue is full."""
+    def submit(self, job: Job, ticket: Ticket) -> Job:
+        """Queue a run, or join an identical one already going; returns the job the ticket is on.
+
+        Raises ProtocolError when the waiting line is full.
+        """
         with self._changed:
+            twin = self._shared.get(job.request)
+            if twin is not None and twin.attach(ticket, first=self._standing(twin)):
+                return twin
             if len(self._waiting) >= self._max_queue:
                 raise ProtocolError("queue_full", "Lots of pictures are waiting already; try again in a minute.")
             self._waiting.append(job)
-            ahead = len(self._waiting) - 1 + (self._running is not None)
-            job.post(Queued(job_id=job.id, position=ahead) if ahead else Accepted(job_id=job.id))
+            if job.seed_chosen:
+                self._shared[job.request] = job
+            self._admit()  # joins the very next tick when its rows fit
+            job.attach(ticket, first=self._standing(job))
             self._changed.notify_all()
+            return job
 
-    def cancel(self, job: Job) -> None:
-        """Stop a run: a waiting one is dropped at once, a running one within one step."""
-        job.cancel()
+    def watch(self, job: Job, ticket: Ticket, first: tuple[Payload, ...] = ()) -> None:
+        """Let a room's late joiner see a run already going."""
         with self._changed:
+            job.attach(ticket, watcher=True, first=first)
+
+    def cancel(self, job: Job, ticket: Ticket) -> None:
+        """Take one requester off a run: it hears `cancelled` at once; the run stops when nobody is left."""
+        with self._changed:
+            ticket.send(job, encode(Cancelled(job_id=job.id, steps_done=job.steps_done)), last=True)
+            if not job.detach(ticket):
+                return
+            job.cancel()
+            if self._shared.get(job.request) is job:
+                del self._shared[job.request]
             if job in self._waiting:
                 self._waiting.remove(job)
-                job.post(Cancelled(job_id=job.id, steps_done=0), last=True)
+                job.post(Cancelled(job_id=job.id, steps_done=0), last=True)  # its watchers
                 self._announce_positions()
+            self._changed.notify_all()
+
+    def _standing(self, job: Job) -> tuple[Payload, ...]:
+        """`accepted` for a run in the batch, else `queued` with its place in line (1 = next in)."""
+        if job in self._waiting:
+            place = self._waiting.index(job) + 1
+            return encode(Queued(job_id=job.id, position=place))
+        return encode(Accepted(job_id=job.id))
 
     def _announce_positions(self) -> None:
-        for ahead, job in enumerate(self._waiting, start=1):
-            job.post(Queued(job_id=job.id, position=ahead))
+        for place, job in enumerate(self._waiting, start=1):
+            job.post(Queued(job_id=job.id, position=place))
+
+    def _admit(self) -> None:
+        """Move runs from the line into the batch, oldest first, while their rows fit."""
+        moved = False
+        rows = sum(job.rows for job in self._active)
+        while self._waiting and (not self._active or rows + self._waiting[0].rows <= self._max_rows):
+            job = self._waiting.popleft()
+            rows += job.rows
+            job.generating = True
+            thread = threading.Thread(target=self._draw, args=(job,), name=f"dust-run-{job.id}", daemon=True)
+            self._active[job] = thread
+            thread.start()
+            moved = True
+        if moved:
+            self._announce_positions()
+
+    def _tick_ready(self) -> bool:
+        """Run a pass once every drawing run has parked its call, or the parked calls fill a batch."""
+        if not self._batcher.pending:
+            return False
+        generating = sum(job.generating for job in self._active)
+        return len(self._batcher.pending) >= generating or self._batcher.pending_rows() >= self._max_rows
 
     def _work(self) -> None:
         while True:
             with self._changed:
-                while not self._waiting and not self._closed:
+                self._admit()
+                while not self._closed and not self._tick_ready():
                     self._changed.wait()
+                    self._admit()
                 if self._closed:
                     return
-                job = self._running = self._waiting.popleft()
-                self._announce_positions()
-            try:
-                self._run(job)
-            finally:
-                with self._changed:
-                    self._running = None
+                calls = self._batcher.take(self._max_rows)
+                self.ticks += 1
+            self._batcher.run(calls)
 
-    def _run(self, job: Job) -> None:
-        """Draw one picture, posting every step; ends the job with done, cancelled or error."""
-        started = time.perf_counter()
-        request = job.request
-        total = request.num_inference_steps
-        job.post(
-            Started(
-                job_id=job.id,
-                total_steps=total,
-                image_size=self._pipeline.image_size,
-                num_images=request.num_images,
-                seed=job.seed,
-                sampler=request.sampler,
-                backbone=request.backbone,
-                schedule=request.schedule or self._options.training_schedule,
-            )
-        )
-        reveal = Reveal()
-        last: Step | None = None
-        first_step_ms = 0.0
+    def _draw(self, job: Job) -> None:
         try:
-            for last in self._pipeline.generate(request, should_stop=job.cancelled):
-                elapsed_ms = (time.perf_counter() - started) * 1000
-                first_step_ms = first_step_ms or elapsed_ms
-                dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)
-                noise = to_uint8(last.pred_noise / NOISE_DISPLAY_SCALE)
-                reveal.record(dusty, guess)
-                update = StepUpdate(
-                    job_id=job.id,
-                    index=last.index,
-                    timestep=last.timestep,
-                    sigma=last.sigma,
-                    alpha_bar=last.alpha_bar,
-                    elapsed_ms=elapsed_ms,
-                )
-                frames = (
-                    *_frames(job.id, last.index, FrameKind.X_T, dusty),
-                    *_frames(job.id, last.index, FrameKind.PRED_X0, guess),
-                    *_frames(job.id, last.index, FrameKind.PRED_NOISE, noise),
-                )
-                job.post(update, *frames, preview=True)
-        except ValueError as error:  # the pipeline's words for a request it can't serve
-            job.post(Error(code="invalid_field", message=str(error), job_id=job.id), last=True)
-            return
-        except Exception as error:
-            log.exception("generation %s failed", job.id)
-            message = f"The model stumbled while drawing ({type(error).__name__}: {error})."
-            job.post(Error(code="generation_failed", message=message, job_id=job.id), last=True)
-            return
-        if last is None or last.index + 1 < total:
-            job.post(Cancelled(job_id=job.id, steps_done=0 if last is None else last.index + 1), last=True)
-            return
-        final = to_uint8(last.x_next)
-        reveal.record(final, final)
-        self._replay.add(job.id, reveal)
-        total_ms = (time.perf_counter() - started) * 1000
-        timings = Timings(
-            queued_ms=(started - job.submitted) * 1000,
-            first_step_ms=first_step_ms,
-            total_ms=total_ms,
-            per_step_ms=total_ms / total,
-        )
-        done = Done(
-            job_id=job.id, seed=job.seed, steps=total, timings=timings, gif_url=REVEAL_GIF_PATH.format(job_id=job.id)
-        )
-        job.post(*_frames(job.id, total - 1, FrameKind.FINAL, final), done, last=True)
+            draw(
+                job, self._pipeline, self._options, self._batcher.forward, self._generated, self._replay, self._gallery
+            )
+        finally:
+            with self._changed:
+                job.generating = False
+                del self._active[job]
+                self._changed.notify_all()
 
-
-def _frames(job_id: int, step: int, kind: FrameKind, images: np.ndarray) -> list[bytes]:
-    """One binary frame per picture in the batch."""
-    return [FrameHeader(job_id, step, kind, image=i).pack(encode_png(pixels)) for i, pixels in enumerate(images)]
+    def _generated(self, job: Job) -> None:
+        """The run needs the network no more: stop waiting for it in ticks, and let new twins start afresh."""
+        with self._changed:
+            job.generating = False
+            if self._shared.get(job.request) is job:
+                del self._shared[job.request]
+            self._changed.notify_all()

@@ -8,9 +8,11 @@ from fastapi.staticfiles import StaticFiles
 
 from app.config import PROJECT_DIR, Settings
 from app.engine import Engine
+from app.gallery import Gallery
 from app.options import build_options
 from app.replay import ReplayStore
-from app.routes import health, jobs, options, page, schedule, ws
+from app.rooms import Rooms
+from app.routes import gallery, health, jobs, lessons, options, page, rooms, schedule, ws
 from model.pipeline import Pipeline
 
 
@@ -22,17 +24,32 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         loaded = pipeline or Pipeline.from_pretrained(settings.model_path, device=settings.device)
         app.state.settings = settings
+        app.state.pipeline = loaded  # the lessons run the model directly
         app.state.options = build_options(settings, loaded)
         app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
-        app.state.engine = Engine(loaded, app.state.options, app.state.replay, settings.max_queue)
+        app.state.gallery = Gallery(settings.gallery_dir)
+        app.state.rooms = Rooms()
+        app.state.connections = 0  # open WebSockets, counted on the event loop by routes/ws.py
+        app.state.engine = Engine(
+            loaded,
+            app.state.options,
+            app.state.replay,
+            app.state.gallery,
+            max_queue=settings.max_queue,
+            max_batch_rows=settings.max_batch_rows,
+            previews=settings.outbox_previews,
+        )
         app.state.engine.start()
         try:
             yield
         finally:
             app.state.engine.close()
+            app.state.gallery.close()
 
     app = FastAPI(title="Dust to Detail", lifespan=lifespan)
-    for module in (page, health, options, schedule, jobs, ws):
+    for module in (page, health, options, schedule, jobs, ws, lessons):
+        app.include_router(module.router)
+    for module in (gallery, rooms):  # classroom: the gallery and teachers' rooms
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=PROJECT_DIR / "static"), name="static")
     return app

@@ -20,6 +20,7 @@ MAGIC = b"DD"
 MAX_GUIDANCE_SCALE = 20.0
 MAX_SEED = 2**31 - 1  # fits a JavaScript number and a u32 without surprises
 REVEAL_GIF_PATH = "/api/jobs/{job_id}/reveal.gif"  # where `done` says the run's animation can be fetched
+ROOM_CODE_LENGTH = 4  # short enough to read off a projector
 
 _DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(GenerationRequest)}
 
@@ -208,8 +209,27 @@ class Cancel(BaseModel):
     type: Literal["cancel"]
 
 
-ClientMessage = Annotated[Generate | Cancel, Field(discriminator="type")]
-_CLIENT_MESSAGE: TypeAdapter[Generate | Cancel] = TypeAdapter(ClientMessage)
+class OpenRoom(BaseModel):
+    """Become the teacher of a room: this connection's runs are streamed to everyone who joins it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["open_room"]
+    key: str | None = Field(None, max_length=64)  # a room's key from `room`: take that room back after a reconnect
+
+
+class JoinRoom(BaseModel):
+    """Watch a teacher's runs live, next to this connection's own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["join_room"]
+    code: str = Field(max_length=16)  # read case-insensitively; codes are ROOM_CODE_LENGTH letters
+
+
+ClientCommand = Generate | Cancel | OpenRoom | JoinRoom
+ClientMessage = Annotated[ClientCommand, Field(discriminator="type")]
+_CLIENT_MESSAGE: TypeAdapter[ClientCommand] = TypeAdapter(ClientMessage)
 
 
 def _invalid(sentence: str) -> PydanticCustomError:
@@ -228,6 +248,8 @@ ErrorCode = Literal[
     "busy",  # a run is already going on this connection: cancel it first
     "queue_full",  # too many runs are waiting server-wide
     "generation_failed",  # the model raised; the message says what happened
+    "rate_limited",  # this connection sends messages faster than limits allow
+    "no_room",  # join_room named a room that isn't open
 ]
 
 
@@ -317,13 +339,51 @@ class Error(BaseModel):
     job_id: int | None = None
 
 
+class RoomOpened(BaseModel):
+    """This connection now teaches a room; the page shows the code large, with a QR code."""
+
+    type: Literal["room"] = "room"
+    code: str
+    key: str  # send it with `open_room` after a reconnect to keep the same room
+    join_url: str  # path a student opens to join, e.g. /?room=K7QX
+
+
+class Joined(BaseModel):
+    """This connection now watches a room's teacher."""
+
+    type: Literal["joined"] = "joined"
+    code: str
+
+
+class Broadcast(BaseModel):
+    """The teacher started a run: the messages and frames with this job id are the teacher's, not yours."""
+
+    type: Literal["broadcast"] = "broadcast"
+    job_id: int
+    code: str
+    prompt: str
+
+
 class Heartbeat(BaseModel):
     """Sent when the server has been quiet for `heartbeat_seconds`, so slow runs don't look dead."""
 
     type: Literal["heartbeat"] = "heartbeat"
 
 
-ServerMessage = Hello | Accepted | Queued | Started | StepUpdate | Done | Cancelled | Error | Heartbeat
+ServerMessage = (
+    Hello
+    | Accepted
+    | Queued
+    | Started
+    | StepUpdate
+    | Done
+    | Cancelled
+    | Error
+    | RoomOpened
+    | Joined
+    | Broadcast
+    | Heartbeat
+)
 
 
 class ProtocolError(Exception):
@@ -334,7 +394,7 @@ class ProtocolError(Exception):
         self.error = Error(code=code, message=message)
 
 
-def parse_client_message(raw: str | bytes, options: Options) -> Generate | Cancel:
+def parse_client_message(raw: str | bytes, options: Options) -> ClientCommand:
     """Decode and check one client message, raising ProtocolError with a sentence a student can act on."""
     size = len(raw.encode() if isinstance(raw, str) else raw)
     if size > options.limits.max_message_bytes:
@@ -358,7 +418,9 @@ def _explain(error: ValidationError) -> ProtocolError:
     first = error.errors(include_url=False)[0]
     kind, field = first["type"], ".".join(str(part) for part in first["loc"][1:])
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return ProtocolError("unknown_type", "The message “type” must be “generate” or “cancel”.")
+        return ProtocolError(
+            "unknown_type", "The message “type” must be one of: generate, cancel, open_room, join_room."
+        )
     if kind == "invalid_field":
         return ProtocolError("invalid_field", first["msg"])
     if kind == "missing":

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.imaging import reveal_gif
+
+GIF_TARGET_PIXELS = 192  # each picture is upscaled to about this size, crisp enough for slides
+
 
 @dataclass
 class Reveal:
@@ -17,6 +21,12 @@ class Reveal:
     def record(self, dusty: np.ndarray, guess: np.ndarray) -> None:
         self.dusty.append(dusty)
         self.guesses.append(guess)
+
+    def gif(self, image_size: int, fps: int = 8) -> bytes:
+        """The whole reveal as a looping GIF: the dusty paper beside the model's guess, every step."""
+        panels = [[dusty, guess] for dusty, guess in zip(self.dusty, self.guesses)]
+        scale = max(1, GIF_TARGET_PIXELS // image_size)
+        return reveal_gif(panels, scale=scale, frame_ms=1000 // fps, hold_ms=2000)
 
     @property
     def nbytes(self) -> int:

@@ -2,14 +2,34 @@
 
 import asyncio
 import logging
+import secrets
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from app.engine import Engine, Job
+from app.config import Settings
+from app.engine import Engine
+from app.job import Job, Ticket, encode
 from app.outbox import Batch, Outbox
-from app.protocol import Cancel, Heartbeat, Hello, Options, ProtocolError, parse_client_message
+from app.protocol import (
+    Broadcast,
+    Cancel,
+    Generate,
+    Heartbeat,
+    Hello,
+    Joined,
+    JoinRoom,
+    OpenRoom,
+    Options,
+    ProtocolError,
+    RoomOpened,
+    parse_client_message,
+)
+from app.ratelimit import TokenBucket
+from app.rooms import TEACHER, Room, Rooms
 
 log = logging.getLogger(__name__)
+
+IDLE_CLOSE_CODE = 1001  # "going away": the page reconnects by itself when someone is still there
 
 
 class Session:
@@ -20,33 +40,55 @@ class Session:
     is answered with a `busy` error (the page sends `cancel` first when the user starts over).
     """
 
-    def __init__(self, websocket: WebSocket, engine: Engine, options: Options, previews: int, heartbeat: float) -> None:
+    def __init__(
+        self, websocket: WebSocket, engine: Engine, rooms: Rooms, options: Options, settings: Settings
+    ) -> None:
         self._websocket = websocket
         self._engine = engine
+        self._rooms = rooms
         self._options = options
-        self._heartbeat = heartbeat
-        self._outbox = Outbox(previews)
+        self._settings = settings
+        self._outbox = Outbox(settings.outbox_previews)
+        self._bucket = TokenBucket(settings.messages_per_second, settings.message_burst)
+        self._author = secrets.token_hex(8)  # anonymous: tells a student's pictures apart, names nobody
         self._job: Job | None = None
+        self._ticket: Ticket | None = None
+        self._teaching: Room | None = None
+        self._joined: Room | None = None
 
     async def run(self) -> None:
         """Serve the connection until the client leaves, then cancel whatever it left running."""
-        self._outbox.put((Hello(heartbeat_seconds=self._heartbeat).model_dump_json(),))
+        self._outbox.put((Hello(heartbeat_seconds=self._settings.heartbeat_seconds).model_dump_json(),))
         tasks = {asyncio.create_task(self._receive()), asyncio.create_task(self._send())}
         try:
             finished, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
             for task in tasks:
                 task.cancel()
-            if self._job is not None:
-                self._engine.cancel(self._job)
+            if self._job is not None and self._ticket is not None:
+                self._engine.cancel(self._job, self._ticket)
+            if self._joined is not None:
+                self._joined.members.discard(self)
             if self._outbox.dropped:
                 log.info("a slow connection skipped %d step previews", self._outbox.dropped)
         for task in finished:
             task.result()  # a real bug surfaces here; disconnects end both loops quietly
 
+    def watch(self, job: Job, code: str) -> None:
+        """Stream a room teacher's run to this connection, announced by `broadcast`."""
+        ticket = Ticket(asyncio.get_running_loop(), self._outbox, on_end=lambda _: None)
+        first = encode(Broadcast(job_id=job.id, code=code, prompt=job.request.prompt))
+        self._engine.watch(job, ticket, first)
+
     async def _receive(self) -> None:
         while True:
-            message = await self._websocket.receive()
+            try:
+                message = await asyncio.wait_for(self._websocket.receive(), self._settings.idle_timeout_seconds)
+            except asyncio.TimeoutError:
+                if self._job is None:
+                    await self._websocket.close(IDLE_CLOSE_CODE, "Closed after a long quiet spell.")
+                    return
+                continue
             if message["type"] == "websocket.disconnect":
                 return
             raw = message.get("text")
@@ -56,7 +98,7 @@ class Session:
         try:
             while True:
                 try:
-                    batch = await asyncio.wait_for(self._outbox.get(), self._heartbeat)
+                    batch = await asyncio.wait_for(self._outbox.get(), self._settings.heartbeat_seconds)
                 except asyncio.TimeoutError:
                     batch = Batch((Heartbeat().model_dump_json(),), preview=False)
                 for payload in batch.payloads:
@@ -64,25 +106,61 @@ class Session:
                         await self._websocket.send_text(payload)
                     else:
                         await self._websocket.send_bytes(payload)
-        except WebSocketDisconnect:
+        except (WebSocketDisconnect, RuntimeError):  # RuntimeError: sending after an idle close
             return
 
     def _handle(self, raw: str | bytes) -> None:
         """Act on one client message; anything wrong with it becomes an `error`, never a closed socket."""
         try:
+            if not self._bucket.allow():
+                raise ProtocolError("rate_limited", "Slow down a little: that was too many messages too quickly.")
             command = parse_client_message(raw, self._options)
             if isinstance(command, Cancel):
-                if self._job is not None:
-                    self._engine.cancel(self._job)
-                return
-            if self._job is not None:
-                raise ProtocolError("busy", "A picture is still being drawn; press Stop first, or wait for it.")
-            job = Job(command, asyncio.get_running_loop(), self._outbox, on_end=self._ended)
-            self._engine.submit(job)
-            self._job = job
+                if self._job is not None and self._ticket is not None:
+                    self._engine.cancel(self._job, self._ticket)
+            elif isinstance(command, Generate):
+                self._generate(command)
+            elif isinstance(command, OpenRoom):
+                self._open_room(command)
+            elif isinstance(command, JoinRoom):
+                self._join_room(command)
         except ProtocolError as error:
             self._outbox.put((error.error.model_dump_json(),))
 
+    def _generate(self, command: Generate) -> None:
+        if self._job is not None:
+            raise ProtocolError("busy", "A picture is still being drawn; press Stop first, or wait for it.")
+        room = self._teaching or self._joined
+        seed = secrets.randbelow(self._options.limits.max_seed + 1) if command.seed is None else command.seed
+        job = Job(
+            command.to_request(seed),
+            self._settings.outbox_previews,
+            seed_chosen=command.seed is not None,
+            room=room.code if room else None,
+            author=TEACHER if self._teaching else self._author,
+        )
+        ticket = Ticket(asyncio.get_running_loop(), self._outbox, on_end=self._ended)
+        self._job, self._ticket = self._engine.submit(job, ticket), ticket
+        if self._teaching is not None:
+            self._teaching.broadcast(self._job)
+
+    def _open_room(self, command: OpenRoom) -> None:
+        key = command.key or (self._teaching.key if self._teaching else None)  # one room per teacher
+        room = self._teaching = self._rooms.open(key)
+        self._outbox.put((RoomOpened(code=room.code, key=room.key, join_url=room.join_path).model_dump_json(),))
+
+    def _join_room(self, command: JoinRoom) -> None:
+        room = self._rooms.get(command.code)
+        if room is None:
+            raise ProtocolError("no_room", f"There is no open room “{command.code}”; check the code on the board.")
+        if self._joined is not None:
+            self._joined.members.discard(self)
+        self._joined = room
+        room.members.add(self)
+        self._outbox.put((Joined(code=room.code).model_dump_json(),))
+        if room.current is not None:
+            self.watch(room.current, room.code)
+
     def _ended(self, job: Job) -> None:
         if self._job is job:
-            self._job = None
+            self._job = self._ticket = None

@@ -18,6 +18,7 @@ import torch
 
 from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.grids import GRID_PROMPTS, save_sample_grid
 from model.judge import load_judge, predict
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
@@ -118,6 +119,7 @@ def main() -> None:
     for model in models:
         start = time.time()
         results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.limit)
+        save_sample_grid(pipeline, model, args.weights / f"samples_{model}.png", seeds=4)
         print(f"{model}: {time.time() - start:.0f} s", flush=True)
     header = ["| | judge top-1 | judge top-5 | CLIP score | diversity | synonyms top-1 |", "|---|---|---|---|---|---|"]
     table = "\n".join(header + [s.row(name) for name, s in results.items()])
@@ -127,6 +129,7 @@ def main() -> None:
         "steps": DEFAULTS.num_inference_steps,
         "guidance_scale": DEFAULTS.guidance_scale,
         "seeds": args.seeds,
+        "grid_prompts": GRID_PROMPTS,
         "concepts": len(CONCEPTS[: args.limit]),
         "synonym_prompts": len(SYNONYM_PROMPTS[: args.limit]),
     }

@@ -21,7 +21,7 @@ def mean_pairwise_distance(embeddings: torch.Tensor) -> torch.Tensor:
     similarity = unit @ unit.transpose(1, 2)  # (G, K, K)
     k = embeddings.shape[1]
     off_diagonal = similarity.sum(dim=(1, 2)) - similarity.diagonal(dim1=1, dim2=2).sum(dim=1)
-    return 1 - off_diagonal / (k * (k - 1))
+    return (1 - off_diagonal / (k * (k - 1))).clamp_min(0)
 
 
 def vendi_score(embeddings: torch.Tensor) -> float:

@@ -13,8 +13,9 @@ from model.backbones import build_backbone
 from model.checkpoint import load_state_dict, read_metadata
 from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
-from model.denoiser import ModelDenoiser
+from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
+from model.diffusion import Estimate
 from model.guidance import classifier_free_guidance
 from model.samplers import SAMPLERS, Step, get_sampler
 from model.schedules import SCHEDULES, make_schedule
@@ -167,8 +168,18 @@ class Pipeline:
             [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
         ).to(self.device)  # (N, C, H, W)
 
-    def generate(self, request: GenerationRequest, should_stop: Callable[[], bool] | None = None) -> Iterator[Step]:
-        """Yield every reverse step; checks `should_stop` after each step and ends early when asked."""
+    def generate(
+        self,
+        request: GenerationRequest,
+        should_stop: Callable[[], bool] | None = None,
+        forward: Forward = direct_forward,
+        observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
+    ) -> Iterator[Step]:
+        """Yield every reverse step; checks `should_stop` after each step and ends early when asked.
+
+        `forward` evaluates the network (a serving engine can batch many runs' calls into one pass);
+        `observe_guidance` sees the unguided and conditional estimates of every step.
+        """
         self.validate(request)
         net, config = self.models[request.backbone]
         training = make_schedule(config.schedule, config.num_timesteps)
@@ -179,7 +190,12 @@ class Pipeline:
             self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
         ).repeat(n)
         denoiser = classifier_free_guidance(
-            ModelDenoiser(net, config, training, sampling), cond, uncond, request.guidance_scale, TextCondition.cat
+            ModelDenoiser(net, config, training, sampling, forward),
+            cond,
+            uncond,
+            request.guidance_scale,
+            TextCondition.cat,
+            observe_guidance,
         )
         generator = torch.Generator(self.device).manual_seed(request.seed)
         sampler = get_sampler(request.sampler)

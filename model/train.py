@@ -12,9 +12,7 @@ import random
 import time
 from pathlib import Path
 
-import numpy as np
 import torch
-from PIL import Image
 from safetensors.torch import load_file, save_file
 
 from model.backbones import build_backbone
@@ -24,12 +22,10 @@ from model.config import ModelConfig, backbone_preset
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.diffusion import diffusion_loss, q_sample
 from model.ema import EMA
-from model.images import to_uint8
-from model.pipeline import GenerationRequest, Pipeline, load_text_encoder
+from model.grids import save_sample_grid
+from model.pipeline import Pipeline, load_text_encoder
 from model.schedules import make_schedule
 from model.training_data import PictureCaptions
-
-GRID_PROMPTS = ["dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "car"]
 
 
 class CaptionBank:
@@ -88,19 +84,6 @@ def restore_training_state(path: Path, model, ema: EMA, optimizer) -> int:
     step = int(state["step"])
     ema.updates = step
     return step
-
-
-def save_sample_grid(pipeline: Pipeline, backbone: str, path: Path, seeds: int = 2) -> None:
-    """Prompts × seeds drawn from pure noise (the whole product), not just the loss."""
-    rows = []
-    for prompt in GRID_PROMPTS:
-        if backbone == "nodust":
-            images = pipeline.draw_without_dust(prompt, seeds)
-        else:
-            request = GenerationRequest(prompt, backbone=backbone, num_images=seeds, num_inference_steps=20)
-            images = list(pipeline.generate(request))[-1].x_next
-        rows.append(np.concatenate(list(to_uint8(images)), axis=1))
-    Image.fromarray(np.concatenate(rows, axis=0)).resize((seeds * 96, len(GRID_PROMPTS) * 96), Image.NEAREST).save(path)
 
 
 def main() -> None:

@@ -4,12 +4,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from app.deps import OptionsDep, ReplayDep
-from app.imaging import reveal_gif
 from app.protocol import REVEAL_GIF_PATH
 
 router = APIRouter()
-
-GIF_TARGET_PIXELS = 192  # each picture is upscaled to about this size, crisp enough for slides
 
 
 @router.get(REVEAL_GIF_PATH, response_class=Response, responses={200: {"content": {"image/gif": {}}}})
@@ -23,8 +20,6 @@ def reveal(
     recorded = replay.get(job_id)
     if recorded is None:
         raise HTTPException(404, "That run is no longer kept; draw it again (the same seed gives the same picture).")
-    scale = max(1, GIF_TARGET_PIXELS // options.image_size)
-    panels = [[dusty, guess] for dusty, guess in zip(recorded.dusty, recorded.guesses)]
-    gif = reveal_gif(panels, scale=scale, frame_ms=1000 // fps, hold_ms=2000)
+    gif = recorded.gif(options.image_size, fps)
     headers = {"Content-Disposition": f'attachment; filename="dust-to-detail-{job_id}.gif"'}
     return Response(gif, media_type="image/gif", headers=headers)

@@ -27,6 +27,23 @@ export class Controls {
     $("prompt").maxLength = $("negative").maxLength = limits.max_prompt_chars;
   }
 
+  /** Sets the controls from a gallery link's query (prompt, seed, steps, …); unknown values are ignored. */
+  fill(query) {
+    const text = { prompt: "prompt", negative_prompt: "negative", seed: "seed", steps: "steps", guidance_scale: "guidance" };
+    for (const [name, id] of Object.entries(text)) {
+      if (query.has(name)) $(id).value = query.get(name);
+    }
+    for (const [name, id] of [["sampler", "sampler"], ["schedule", "schedule"]]) {
+      const known = [...$(id).options].some((option) => option.value === query.get(name));
+      if (known) $(id).value = query.get(name);
+    }
+    for (const [name, id] of [["backbone", "backbone"], ["num_images", "num-images"]]) {
+      $(id).querySelector(`[data-value="${CSS.escape(query.get(name) ?? "")}"]`)?.click();
+    }
+    for (const id of ["steps", "guidance", "sampler", "schedule"]) $(id).dispatchEvent(new Event("input"));
+    for (const id of ["steps", "schedule", "sampler"]) $(id).dispatchEvent(new Event("change"));
+  }
+
   rollSeed() {
     $("seed").value = String(Math.floor(Math.random() * 100000));
   }

@@ -7,6 +7,7 @@ import { frameReader } from "./frames.js";
 import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
 import { Player } from "./player.js";
 import { ScheduleChart } from "./chart.js";
+import { Classroom } from "./room.js";
 
 const $ = (id) => document.getElementById(id);
 const canvases = { x_t: $("dusty"), pred_x0: $("guess"), pred_noise: $("noise") };
@@ -110,7 +111,9 @@ function generate({ restart }) {
 }
 
 const handlers = {
-  hello() {},
+  hello() {
+    classroom.connected();
+  },
   heartbeat() {},
   accepted(m) {
     state.jobId = m.job_id;
@@ -162,12 +165,13 @@ const handlers = {
   },
 };
 
-let controls, player, chart, connection;
+let controls, player, chart, connection, classroom;
 
 async function boot() {
   const response = await fetch("/api/options");
   const options = await response.json();
   controls = new Controls(options);
+  controls.fill(new URLSearchParams(location.search)); // "Run again with this seed" from the gallery
   chart = new ScheduleChart($("chart"));
   player = new Player({ play: $("play"), scrub: $("scrub"), label: $("scrub-label"), speed: $("speed") }, show);
   $("untrained").hidden = options.trained;
@@ -180,10 +184,10 @@ async function boot() {
   const parse = frameReader(options.frame);
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   connection = new Connection(`${scheme}://${location.host}/ws`, {
-    onMessage: (message) => handlers[message.type]?.(message),
+    onMessage: (message) => classroom.message(message) || handlers[message.type]?.(message),
     onFrame: (buffer) => {
       const frame = parse(buffer);
-      if (frame.jobId !== state.film?.jobId) return;
+      if (classroom.frame(frame) || frame.jobId !== state.film?.jobId) return;
       state.film.addFrame(frame).then(() => player.refresh());
     },
     onStatus: (kind, words) => {
@@ -198,6 +202,7 @@ async function boot() {
       ended();
     },
   });
+  classroom = new Classroom((message) => connection.send(message));
   connection.connect();
 
   $("prompt-form").addEventListener("submit", (event) => {

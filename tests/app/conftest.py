@@ -4,6 +4,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,12 +25,22 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture
-def settings() -> Settings:
-    return Settings(max_steps=LONG_RUN, max_prompt_chars=100, max_num_images=4, heartbeat_seconds=30)
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        max_steps=LONG_RUN, max_prompt_chars=100, max_num_images=4, heartbeat_seconds=30, gallery_dir=tmp_path
+    )
 
 
 @pytest.fixture
 def client(settings: Settings, pipeline: Pipeline) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, pipeline)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def serial(settings: Settings, pipeline: Pipeline) -> Iterator[TestClient]:
+    """A server that draws one run at a time (no batching), so a second run has to queue."""
+    settings.max_batch_rows = 1
     with TestClient(create_app(settings, pipeline)) as test_client:
         yield test_client
 

@@ -39,8 +39,9 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture
-def live(pipeline: Pipeline) -> Iterator[BackgroundServer]:
-    server = BackgroundServer(lambda: create_app(Settings(heartbeat_seconds=1.0), pipeline))
+def live(pipeline: Pipeline, tmp_path: Path) -> Iterator[BackgroundServer]:
+    settings = Settings(heartbeat_seconds=1.0, gallery_dir=tmp_path)
+    server = BackgroundServer(lambda: create_app(settings, pipeline))
     server.start()
     yield server
     server.stop()
@@ -134,3 +135,32 @@ def test_a_lost_connection_is_reported_and_comes_back(page: Page, live: Backgrou
     live.start()  # same port: the page's backoff finds it again
     page.wait_for_selector('#status[data-state="online"]', timeout=30_000)
     _draw(page, "a blue fish")
+
+
+def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, live: BackgroundServer):
+    page.click("#teach")
+    page.wait_for_selector("#teacher-side:not([hidden])")
+    code = page.inner_text("#room-code")
+    assert len(code) == 4 and page.get_attribute("#room-qr", "src").endswith("/qr.svg")
+
+    student_context = browser.new_context(viewport={"width": 1280, "height": 800})
+    student = student_context.new_page()
+    student.goto(f"{live.url}?room={code}")
+    student.wait_for_selector("#student-side:not([hidden])")
+    _draw(page, "a sailing boat")
+    student.wait_for_function("document.getElementById('teacher-caption').textContent.includes('done')")
+    assert len(set(student.evaluate(CANVAS_PIXELS, "teacher-guess"))) > 10, "the teacher's picture never arrived"
+
+    _draw(student, "a green frog")  # students still draw their own
+    page.wait_for_function("document.querySelectorAll('#class-grid img').length === 1", timeout=15_000)
+    student_context.close()
+
+
+def test_run_again_from_the_gallery_fills_in_the_same_settings(page: Page, live: BackgroundServer):
+    page.fill("#seed", "4242")
+    _draw(page, "a red apple")
+    page.goto(urljoin(live.url, "gallery"))
+    assert "a red apple" in page.inner_text(".gallery-prompt")
+    page.click("a.again")
+    page.wait_for_selector('#status[data-state="online"]')
+    assert page.input_value("#prompt") == "a red apple" and page.input_value("#seed") == "4242"

@@ -35,3 +35,13 @@ def test_scale_extrapolates_past_the_condition():
     x, cond, uncond = torch.zeros(1, 1), torch.ones(1, 1), torch.zeros(1, 1)
     guided = classifier_free_guidance(_denoiser([]), cond, uncond, 3.0, lambda a, b: torch.cat([a, b]))
     assert guided(x, 0).x0.item() == 3.0
+
+
+def test_observe_sees_the_unguided_and_conditional_estimates():
+    seen = []
+    x, cond, uncond = torch.zeros(1, 1), torch.ones(1, 1), torch.full((1, 1), -1.0)
+    guided = classifier_free_guidance(
+        _denoiser([]), cond, uncond, 2.0, lambda a, b: torch.cat([a, b]), lambda u, c: seen.append((u.x0, c.x0))
+    )
+    guided(x, 0)
+    assert seen == [(torch.full((1, 1), -1.0), torch.ones(1, 1))]

@@ -1,0 +1,123 @@
+"""Step-level batching: forward calls from many runs' threads become one network pass per engine tick.
+
+Each run's sampler stays a plain generator on its own thread; its `forward` hook (`Batcher.forward`)
+parks the call here and blocks. The engine's worker calls `take` and `run`: all waiting calls for one
+network are concatenated along the batch (guided runs already bring their [uncond, cond] rows), the
+network runs once, and each caller gets its own slice back.
+"""
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+from model.conditioning import TextCondition
+from model.device import autocast
+
+log = logging.getLogger(__name__)
+
+
+class BatcherClosed(RuntimeError):
+    """The server is shutting down: a parked forward call will never be answered."""
+
+
+@dataclass(eq=False)
+class ForwardCall:
+    """One run's network evaluation, waiting to ride along in the next batch."""
+
+    net: nn.Module
+    x: torch.Tensor  # (B, C, H, W)
+    t: torch.Tensor  # (B,)
+    cond: TextCondition  # B rows
+    answered: threading.Event = field(default_factory=threading.Event)
+    output: torch.Tensor | None = None
+    error: BaseException | None = None
+
+    @property
+    def rows(self) -> int:
+        return self.x.shape[0]
+
+    def finish(self, output: torch.Tensor | None, error: BaseException | None = None) -> None:
+        self.output, self.error = output, error
+        self.answered.set()
+
+
+class Batcher:
+    """Parks forward calls under the engine's lock; the engine decides when a tick runs."""
+
+    def __init__(self, lock: threading.Condition) -> None:
+        self._lock = lock  # the engine's condition: a new call may make a tick ready
+        self.pending: list[ForwardCall] = []  # oldest first, so a capped tick serves the longest waiting
+        self._closed = False
+
+    def forward(self, net: nn.Module, x: torch.Tensor, t: torch.Tensor, cond: TextCondition) -> torch.Tensor:
+        """The `forward` hook a run's generator is given: park the call, block until its tick answers."""
+        call = ForwardCall(net, x, t, cond)
+        with self._lock:
+            if self._closed:
+                raise BatcherClosed("the server is shutting down")
+            self.pending.append(call)
+            self._lock.notify_all()
+        call.answered.wait()
+        if call.error is not None:
+            raise call.error
+        assert call.output is not None
+        return call.output
+
+    def pending_rows(self) -> int:
+        return sum(call.rows for call in self.pending)
+
+    def take(self, max_rows: int) -> list[ForwardCall]:
+        """The oldest call and the next ones for the same network, up to `max_rows` (at least one call)."""
+        net = self.pending[0].net
+        batch, rows = [], 0
+        for call in self.pending:
+            if call.net is net and (not batch or rows + call.rows <= max_rows):
+                batch.append(call)
+                rows += call.rows
+        self.pending = [call for call in self.pending if call not in batch]
+        return batch
+
+    def close(self) -> None:
+        """Answer every parked call with BatcherClosed, so no run thread waits forever."""
+        with self._lock:
+            self._closed = True
+            calls, self.pending = self.pending, []
+        for call in calls:
+            call.finish(None, BatcherClosed("the server is shutting down"))
+
+    @torch.no_grad()
+    def run(self, calls: list[ForwardCall]) -> None:
+        """One batched pass; when it raises, halve the batch until the failing run is alone.
+
+        Halving also answers GPU out-of-memory: the same calls go again in smaller passes. Only a
+        call that fails on its own gets the error, so one bad run never takes the others down.
+        """
+        try:
+            outputs = _forward(calls)
+        except Exception as error:
+            if len(calls) == 1:
+                log.warning("a forward pass failed: %s", error)
+                calls[0].finish(None, error)
+                return
+            if isinstance(error, torch.cuda.OutOfMemoryError):
+                torch.cuda.empty_cache()
+            log.info("a batch of %d runs failed (%s); retrying in halves", len(calls), type(error).__name__)
+            half = len(calls) // 2
+            self.run(calls[:half])
+            self.run(calls[half:])
+            return
+        for call, output in zip(calls, outputs):
+            call.finish(output)
+
+
+def _forward(calls: list[ForwardCall]) -> tuple[torch.Tensor, ...]:
+    """Concatenate the calls along the batch, run the network once, split the output back."""
+    net, x = calls[0].net, torch.cat([call.x for call in calls])  # (ΣB, C, H, W)
+    t = torch.cat([call.t for call in calls])  # (ΣB,)
+    cond = TextCondition.cat(*(call.cond for call in calls))
+    with autocast(x.device):  # autocast and no_grad are per thread: the run's own contexts don't reach here
+        output = net(x, t, cond)  # (ΣB, C, H, W)
+    return output.split([call.rows for call in calls])

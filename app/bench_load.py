@@ -1,0 +1,199 @@
+"""Load benchmark: `python -m app.bench_load [--tiny] [--clients 1,8,32,64]`. Prints numbers; asserts nothing.
+
+For each K it starts the real server (uvicorn, in a child process on loopback) twice: once with
+step-level batching and once serving one run at a time (`max_batch_rows=1`). K WebSocket clients
+each draw the same prompt set, one run after another. It reports runs completed, frames lost,
+p50/p95 time to first frame and to done, aggregate pictures per second, the server's peak memory
+(VmHWM), and the batching gain: batched throughput ÷ one-at-a-time throughput under the same load.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+
+import torch
+import uvicorn
+from websockets.asyncio.client import connect
+
+from app.config import Settings
+from app.main import create_app
+from app.server import WS_MAX_BYTES, server_config
+from model.pipeline import Pipeline
+
+PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
+PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step
+
+
+@dataclass(frozen=True)
+class RunResult:
+    finished: bool
+    first_frame_s: float
+    done_s: float
+    frames_lost: int  # frames a finished run should have sent but did not
+    pictures: int
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    runs: list[RunResult]
+    wall_s: float
+    peak_rss_mib: float
+
+
+async def one_run(websocket, message: dict) -> RunResult:
+    """Send one generate and read until it ends, counting frames."""
+    started = time.perf_counter()
+    first_frame, frames = 0.0, 0
+    await websocket.send(json.dumps(message))
+    while True:
+        data = await websocket.recv()
+        if isinstance(data, bytes):
+            frames += 1
+            first_frame = first_frame or time.perf_counter() - started
+            continue
+        reply = json.loads(data)
+        if reply["type"] in ("done", "cancelled", "error"):
+            finished = reply["type"] == "done"
+            expected = message["steps"] * PREVIEW_KINDS * message["num_images"] + message["num_images"]
+            lost = expected - frames if finished else 0
+            return RunResult(finished, first_frame, time.perf_counter() - started, lost, message["num_images"])
+
+
+async def one_client(url: str, index: int, prompts: int, steps: int) -> list[RunResult]:
+    """A student drawing the prompt set, one run after another, with seeds nobody else uses."""
+    async with connect(url, max_size=WS_MAX_BYTES, compression=None, open_timeout=60) as websocket:
+        await websocket.recv()  # hello
+        results = []
+        for turn in range(prompts):
+            message = {
+                "type": "generate",
+                "prompt": PROMPTS[turn % len(PROMPTS)],
+                "steps": steps,
+                "seed": index * 1000 + turn,
+                "num_images": 1,
+            }
+            results.append(await one_run(websocket, message))
+        return results
+
+
+async def drive(url: str, clients: int, prompts: int, steps: int) -> tuple[list[RunResult], float]:
+    started = time.perf_counter()
+    per_client = await asyncio.gather(*(one_client(url, i, prompts, steps) for i in range(clients)))
+    return [run for runs in per_client for run in runs], time.perf_counter() - started
+
+
+def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadResult:
+    """Start a server child with this batching cap, drive it with `clients` clients, stop it."""
+    port = _free_port()
+    command = [sys.executable, "-m", "app.bench_load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
+    server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        _wait_healthy(port, server)
+        asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", 1, 1, args.steps))  # warm-up, not counted
+        runs, wall = asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", clients, args.prompts, args.steps))
+        return LoadResult(runs, wall, _peak_rss_mib(server.pid))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def report(clients: int, label: str, result: LoadResult) -> float:
+    """Print one line for a load; returns pictures per second."""
+    done = [r for r in result.runs if r.finished]
+    throughput = sum(r.pictures for r in done) / result.wall_s
+    first = _percentiles([r.first_frame_s for r in done])
+    total = _percentiles([r.done_s for r in done])
+    lost = sum(r.frames_lost for r in done)
+    print(
+        f"K={clients:<3} {label:<14} runs {len(done):>4}/{len(result.runs):<4} lost frames {lost:>3}"
+        f"  first frame p50/p95 {first[0]:6.2f}/{first[1]:6.2f} s  done p50/p95 {total[0]:6.2f}/{total[1]:6.2f} s"
+        f"  {throughput:6.2f} pictures/s  server peak {result.peak_rss_mib:6.0f} MiB"
+    )
+    return throughput
+
+
+def serve(port: int, tiny: bool, max_batch_rows: int) -> None:
+    """The child: the real app on loopback, with a throwaway gallery."""
+    pipeline = Pipeline.tiny() if tiny else None
+    with tempfile.TemporaryDirectory() as gallery:
+        settings = Settings(
+            max_batch_rows=max_batch_rows,
+            max_queue=1024,
+            max_connections=1024,
+            gallery_dir=gallery,
+            messages_per_second=1000,
+        )
+        uvicorn.Server(server_config(create_app(settings, pipeline), "127.0.0.1", port, "warning")).run()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiny", action="store_true", help="use the tiny untrained preset")
+    parser.add_argument("--clients", default="1,8,32,64", help="comma-separated numbers of concurrent clients")
+    parser.add_argument("--prompts", type=int, default=len(PROMPTS), help="runs each client draws in turn")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument(
+        "--batched-rows", type=int, default=Settings().max_batch_rows, help="max_batch_rows when batching"
+    )
+    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # internal: run the server child on this port
+    parser.add_argument("--max-batch-rows", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.tiny, args.max_batch_rows)
+        return
+
+    model = "tiny untrained preset" if args.tiny else "shipped weights"
+    print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance 3 (2 rows per run)")
+    print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
+    for clients in (int(k) for k in args.clients.split(",")):
+        batched = report(clients, "batched", load(args, clients, args.batched_rows))
+        serial = report(clients, "one at a time", load(args, clients, 1))
+        print(f"K={clients:<3} batching gain {batched / serial:5.2f}x")
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return (values[0], values[0]) if values else (float("nan"), float("nan"))
+    cuts = statistics.quantiles(values, n=20, method="inclusive")
+    return statistics.median(values), cuts[18]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_healthy(port: int, server: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the server child exited")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server child did not start")
+
+
+def _peak_rss_mib(pid: int) -> float:
+    """VmHWM: the most resident memory the server process ever had (Linux)."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""What a run's own thread does: drain the pipeline's generator, encode and post every step, file the result."""
+
+import logging
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from app.batcher import BatcherClosed
+from app.gallery import Gallery, GalleryRecord
+from app.imaging import encode_png
+from app.job import Job
+from app.protocol import (
+    REVEAL_GIF_PATH,
+    Cancelled,
+    Done,
+    Error,
+    FrameHeader,
+    FrameKind,
+    Options,
+    Started,
+    StepUpdate,
+    Timings,
+)
+from app.replay import ReplayStore, Reveal
+from model.denoiser import Forward
+from model.images import to_uint8
+from model.pipeline import Pipeline
+from model.samplers import Step
+
+log = logging.getLogger(__name__)
+
+NOISE_DISPLAY_SCALE = 3.0  # ε ~ N(0, 1): dividing by 3 fits ±3σ into the picture's [-1, 1]
+
+
+def draw(
+    job: Job,
+    pipeline: Pipeline,
+    options: Options,
+    forward: Forward,
+    generated: Callable[[Job], None],
+    replay: ReplayStore,
+    gallery: Gallery,
+) -> None:
+    """Draw one run, posting every step; ends it with done, cancelled or error.
+
+    `generated` is called once the run needs the network no more, before anything final is posted.
+    """
+    started = time.perf_counter()
+    request = job.request
+    total = request.num_inference_steps
+    job.post(
+        Started(
+            job_id=job.id,
+            total_steps=total,
+            image_size=pipeline.image_size,
+            num_images=request.num_images,
+            seed=job.seed,
+            sampler=request.sampler,
+            backbone=request.backbone,
+            schedule=request.schedule or options.training_schedule,
+        ),
+        start=True,
+    )
+    reveal = Reveal()
+    last: Step | None = None
+    first_step_ms = 0.0
+    try:
+        for last in pipeline.generate(request, should_stop=job.cancelled, forward=forward):
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            first_step_ms = first_step_ms or elapsed_ms
+            dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)
+            noise = to_uint8(last.pred_noise / NOISE_DISPLAY_SCALE)
+            reveal.record(dusty, guess)
+            update = StepUpdate(
+                job_id=job.id,
+                index=last.index,
+                timestep=last.timestep,
+                sigma=last.sigma,
+                alpha_bar=last.alpha_bar,
+                elapsed_ms=elapsed_ms,
+            )
+            frames = (
+                *_frames(job.id, last.index, FrameKind.X_T, dusty),
+                *_frames(job.id, last.index, FrameKind.PRED_X0, guess),
+                *_frames(job.id, last.index, FrameKind.PRED_NOISE, noise),
+            )
+            job.steps_done = last.index + 1
+            job.post(update, *frames, preview=True)
+    except BatcherClosed:  # the server is shutting down: the run ends as if cancelled
+        generated(job)
+        job.post(Cancelled(job_id=job.id, steps_done=job.steps_done), last=True)
+        return
+    except ValueError as error:  # the pipeline's words for a request it can't serve
+        generated(job)
+        job.post(Error(code="invalid_field", message=str(error), job_id=job.id), last=True)
+        return
+    except Exception as error:
+        generated(job)
+        log.exception("generation %s failed", job.id)
+        message = f"The model stumbled while drawing ({type(error).__name__}: {error})."
+        job.post(Error(code="generation_failed", message=message, job_id=job.id), last=True)
+        return
+    generated(job)
+    if last is None or last.index + 1 < total:
+        job.post(Cancelled(job_id=job.id, steps_done=job.steps_done), last=True)
+        return
+    final = to_uint8(last.x_next)
+    reveal.record(final, final)
+    replay.add(job.id, reveal)
+    total_ms = (time.perf_counter() - started) * 1000
+    timings = Timings(
+        queued_ms=(started - job.submitted) * 1000,
+        first_step_ms=first_step_ms,
+        total_ms=total_ms,
+        per_step_ms=total_ms / total,
+    )
+    final_frames = _frames(job.id, total - 1, FrameKind.FINAL, final)
+    _file(gallery, job, final, reveal, timings)
+    done = Done(
+        job_id=job.id, seed=job.seed, steps=total, timings=timings, gif_url=REVEAL_GIF_PATH.format(job_id=job.id)
+    )
+    job.post(*final_frames, done, last=True)
+
+
+def _file(gallery: Gallery, job: Job, final: np.ndarray, reveal: Reveal, timings: Timings) -> None:
+    """Keep the picture for good; a full disk costs the gallery entry, never the run."""
+    try:
+        gallery.add(GalleryRecord.of(job, timings), final, reveal)
+    except OSError:
+        log.exception("could not file run %s in the gallery", job.id)
+
+
+def _frames(job_id: int, step: int, kind: FrameKind, images: np.ndarray) -> list[bytes]:
+    """One binary frame per picture in the batch."""
+    return [FrameHeader(job_id, step, kind, image=i).pack(encode_png(pixels)) for i, pixels in enumerate(images)]

@@ -1,0 +1,1 @@
+"""Server side of the classroom lessons: what the lesson routes share."""

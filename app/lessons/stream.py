@@ -1,0 +1,37 @@
+"""Live lesson runs over a WebSocket: a JSON `step` per lane and step, then its panels as one PNG."""
+
+import time
+
+import torch
+from fastapi import WebSocket
+from fastapi.concurrency import run_in_threadpool
+
+from app.lessons.lanes import Lane, Shown
+from app.lessons.sheets import sheet_png
+
+
+def _timed_next(lane: Lane) -> tuple[Shown | None, float]:
+    """The lane's next step (None at its end) and the milliseconds it took."""
+    started = time.perf_counter()
+    with torch.no_grad():
+        shown = next(lane, None)
+    return shown, (time.perf_counter() - started) * 1000
+
+
+async def stream_lanes(websocket: WebSocket, lanes: dict[str, Lane], total: int) -> None:
+    """Advance the lanes in turn, one step each, off the event loop, so they race fairly; then `done`."""
+    spent = dict.fromkeys(lanes, 0.0)
+    index = 0
+    while True:
+        for name, lane in lanes.items():
+            shown, ms = await run_in_threadpool(_timed_next, lane)
+            if shown is None:
+                await websocket.send_json({"type": "done", "total_ms": spent})
+                return
+            spent[name] += ms
+            await websocket.send_json(
+                {"type": "step", "lane": name, "index": index, "total": total, "ms": ms, "total_ms": spent[name]}
+                | shown.facts
+            )
+            await websocket.send_bytes(sheet_png([torch.cat(shown.panels)]))
+        index += 1

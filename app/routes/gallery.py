@@ -1,0 +1,84 @@
+"""The gallery: every finished picture with its prompt, settings and seed, as a page and as JSON."""
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from pydantic import BaseModel
+
+from app.deps import GalleryDep, OptionsDep
+from app.gallery import GalleryEntry, GalleryRecord
+from app.routes.page import templates
+
+router = APIRouter()
+
+RoomQuery = Query(None, max_length=16, description="only this room's pictures")
+
+
+class GalleryItem(BaseModel):
+    """One picture as the gallery page and the teacher's grid read it."""
+
+    id: int
+    created: float
+    record: GalleryRecord
+    picture_url: str
+    reveal_url: str
+    again_url: str  # the main page with this prompt, settings and seed filled in
+
+    @classmethod
+    def of(cls, entry: GalleryEntry) -> "GalleryItem":
+        r = entry.record
+        settings = {
+            "prompt": r.prompt,
+            "negative_prompt": r.negative_prompt,
+            "seed": r.seed,
+            "steps": r.steps,
+            "guidance_scale": r.guidance_scale,
+            "sampler": r.sampler,
+            "backbone": r.backbone,
+            "num_images": r.num_images,
+            "schedule": r.schedule or "",
+        }
+        return cls(
+            id=entry.id,
+            created=entry.created,
+            record=r,
+            picture_url=f"/api/gallery/{entry.id}/picture.png",
+            reveal_url=f"/api/gallery/{entry.id}/reveal.gif",
+            again_url="/?" + urlencode(settings),
+        )
+
+
+@router.get("/api/gallery")
+def listing(
+    gallery: GalleryDep, room: str | None = RoomQuery, limit: int = Query(100, ge=1, le=500)
+) -> list[GalleryItem]:
+    """Newest first, all rooms or one."""
+    return [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper(), limit)]
+
+
+@router.get("/gallery", response_class=HTMLResponse)
+def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) -> HTMLResponse:
+    """The gallery as plain server-rendered markup: works without any script."""
+    items = [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper())]
+    return templates.TemplateResponse(request, "gallery.html", {"items": items, "room": room and room.upper()})
+
+
+@router.get("/api/gallery/{entry_id}/picture.png", response_class=FileResponse)
+def picture(entry_id: int, gallery: GalleryDep) -> FileResponse:
+    entry = _found(gallery.get(entry_id))
+    return FileResponse(gallery.picture(entry), media_type="image/png", filename=f"dust-to-detail-{entry_id}.png")
+
+
+@router.get("/api/gallery/{entry_id}/reveal.gif", response_class=Response)
+def reveal(entry_id: int, gallery: GalleryDep, options: OptionsDep) -> Response:
+    """The stored reveal as a looping GIF, rendered on request (it is kept as compact arrays)."""
+    gif = gallery.reveal(_found(gallery.get(entry_id))).gif(options.image_size)
+    headers = {"Content-Disposition": f'attachment; filename="dust-to-detail-{entry_id}.gif"'}
+    return Response(gif, media_type="image/gif", headers=headers)
+
+
+def _found(entry: GalleryEntry | None) -> GalleryEntry:
+    if entry is None:
+        raise HTTPException(404, "There is no such picture in the gallery.")
+    return entry

@@ -1,0 +1,69 @@
+"""Dust vs memorising: eight seeds of the real model beside the no-dust model's pictures."""
+
+from typing import Annotated
+
+import torch
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.deps import OptionsDep
+from app.lessons.deps import PipelineDep
+from app.lessons.sheets import png_data_urls
+from model.lessons.diversity import variety
+from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
+
+router = APIRouter()
+
+NUM_PICTURES = 8
+NO_NO_DUST = "This model came without its no-dust twin, so there is nothing to compare it with."
+
+
+class DiversityQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    prompt: str = Field(min_length=1)
+    seed: int = Field(0, ge=0, le=MAX_SEED - NUM_PICTURES)
+    steps: int = Field(20, ge=1, le=50)
+
+
+class Grid(BaseModel):
+    """N pictures and how different they are."""
+
+    pictures: list[str]  # PNG data URLs, 32×32
+    spread: float  # mean pairwise CLIP-image distance, 0 = identical
+    distinct: float  # Vendi score: effective number of different pictures
+
+
+class Comparison(BaseModel):
+    dust: Grid
+    no_dust: Grid | None  # None when the model ships without its no-dust twin
+    note: str | None  # why no_dust is missing
+
+
+@router.get("/api/lessons/diversity")
+async def diversity(
+    query: Annotated[DiversityQuery, Query()], pipeline: PipelineDep, options: OptionsDep
+) -> Comparison:
+    """Eight pictures from eight starting dusts, and the no-dust model's eight for the same words."""
+    if len(query.prompt) > options.limits.max_prompt_chars:
+        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    return await run_in_threadpool(_compare, pipeline, query)
+
+
+def _grid(pipeline: Pipeline, pictures: torch.Tensor) -> Grid:
+    found = variety(pipeline.text_encoder, pictures)
+    return Grid(pictures=png_data_urls(pictures), spread=found.spread, distinct=found.distinct)
+
+
+@torch.no_grad()
+def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
+    request = GenerationRequest(
+        prompt=query.prompt, seed=query.seed, num_inference_steps=query.steps, num_images=NUM_PICTURES
+    )
+    for step in pipeline.generate(request):
+        last = step
+    if pipeline.no_dust is None:
+        return Comparison(dust=_grid(pipeline, last.x_next), no_dust=None, note=NO_NO_DUST)
+    no_dust = _grid(pipeline, pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
+    return Comparison(dust=_grid(pipeline, last.x_next), no_dust=no_dust, note=None)

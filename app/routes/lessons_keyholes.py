@@ -1,0 +1,75 @@
+"""Keyholes and patches: what each U-Net level can see, and where a DiT patch looks."""
+
+from typing import Annotated
+
+import torch
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from app.deps import OptionsDep
+from app.lessons.deps import PipelineDep
+from app.protocol import Options
+from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
+from model.denoiser import ModelDenoiser
+from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
+from model.lessons.sprinkle import slider_timesteps
+from model.pipeline import Pipeline
+from model.schedules import make_schedule
+
+router = APIRouter()
+
+
+class Keyholes(BaseModel):
+    """Both teams' ways of looking, from the loaded model's own configuration."""
+
+    image_size: int
+    levels: list[Keyhole] | None  # Team CNN's levels; None if the model has no U-Net
+    patch_size: int | None  # Team Transformer's patch side in pixels; None if it has no DiT
+
+
+class PatchQuery(DustQuery):
+    """A dusty picture (as on the dust slider), and the patch whose attention to show."""
+
+    position: int = Field(8, ge=0, le=50)  # slider position: 0 = the clean picture
+    patch: int = Field(0, ge=0)
+    words: str = ""
+
+
+class PatchLook(BaseModel):
+    grid: int  # patches per side
+    weights: list[float]  # grid × grid, row by row; they sum to 1
+
+
+@router.get("/api/lessons/keyholes")
+def keyholes(pipeline: PipelineDep) -> Keyholes:
+    """U-Net receptive field per level and the DiT patch size."""
+    unet, dit = pipeline.models.get("unet"), pipeline.models.get("dit")
+    return Keyholes(
+        image_size=pipeline.image_size,
+        levels=unet_keyholes(unet[1].backbone, pipeline.image_size) if unet else None,
+        patch_size=dit[1].backbone.patch_size if dit else None,
+    )
+
+
+@router.get("/api/lessons/patch-attention")
+async def patch_look(query: Annotated[PatchQuery, Query()], pipeline: PipelineDep, options: OptionsDep) -> PatchLook:
+    """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
+    check_query(query, options)
+    if "dit" not in pipeline.models:
+        raise HTTPException(404, "This model has no Team Transformer.")
+    grid = pipeline.image_size // pipeline.models["dit"][1].backbone.patch_size
+    if query.position > query.steps or query.patch >= grid * grid or len(query.words) > options.limits.max_prompt_chars:
+        raise HTTPException(422, f"Choose a position up to {query.steps}, a patch below {grid * grid} and fewer words.")
+    weights = await run_in_threadpool(_look, pipeline, options, query)
+    return PatchLook(grid=grid, weights=weights.flatten().tolist())
+
+
+def _look(pipeline: Pipeline, options: Options, query: PatchQuery) -> torch.Tensor:
+    net, config = pipeline.models["dit"]
+    schedule = schedule_of(options, query)
+    timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
+    training = make_schedule(config.schedule, config.num_timesteps)
+    network_t = ModelDenoiser(net, config, training, schedule).network_timestep(timestep)
+    x_t = dusty_row(pipeline, options, query)[1][query.position : query.position + 1]
+    return patch_attention(net, x_t, network_t, pipeline.encode([query.words]), query.patch)

@@ -1,0 +1,82 @@
+"""Words to pictures: how the model reads a prompt, which words it was taught, and where each word lands."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.deps import OptionsDep
+from app.lessons.deps import PipelineDep
+from app.lessons.sheets import heat_overlays, png_data_urls
+from model.lessons.word_maps import word_maps
+from model.lessons.words import taught_words, words_of
+from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
+
+router = APIRouter()
+
+
+class Word(BaseModel):
+    text: str
+    taught: bool  # in the concept list the model was trained on
+
+
+class Reading(BaseModel):
+    """A prompt as the model reads it."""
+
+    words: list[Word]
+    tokens: list[str]  # the pieces the tokenizer cut the prompt into, in order
+    max_tokens: int  # the model reads no further than this
+
+
+@router.get("/api/lessons/words")
+def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
+    """The prompt's words, each marked taught or not, and its tokens."""
+    if len(prompt) > options.limits.max_prompt_chars:
+        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    taught = taught_words()
+    return Reading(
+        words=[Word(text=word, taught=word in taught) for word in words_of(prompt)],
+        tokens=pipeline.text_encoder.token_strings(prompt),
+        max_tokens=pipeline.max_prompt_tokens,
+    )
+
+
+class MapsQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    prompt: str = Field(min_length=1)
+    seed: int = Field(0, ge=0, le=MAX_SEED)
+    steps: int = Field(20, ge=1, le=50)
+
+
+class TokenMap(BaseModel):
+    token: str
+    map: str  # PNG data URL: the finished picture, lit where this token was looked at
+
+
+class WordMapsAnswer(BaseModel):
+    picture: str  # PNG data URL of the finished picture
+    maps: list[TokenMap]
+
+
+@router.get("/api/lessons/word-maps")
+async def where_words_land(
+    query: Annotated[MapsQuery, Query()], pipeline: PipelineDep, options: OptionsDep
+) -> WordMapsAnswer:
+    """Team CNN draws the prompt; every cross-attention map of every step, per token, added up (DAAM)."""
+    if len(query.prompt) > options.limits.max_prompt_chars:
+        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    if "unet" not in pipeline.models:
+        raise HTTPException(404, "This model has no Team CNN, whose attention these maps show.")
+    return await run_in_threadpool(_maps, pipeline, query)
+
+
+def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
+    request = GenerationRequest(prompt=query.prompt, seed=query.seed, num_inference_steps=query.steps)
+    found = word_maps(pipeline, request)
+    lit = png_data_urls(heat_overlays(found.picture, found.maps))
+    return WordMapsAnswer(
+        picture=png_data_urls(found.picture)[0],
+        maps=[TokenMap(token=token, map=url) for token, url in zip(found.tokens, lit)],
+    )

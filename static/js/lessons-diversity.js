@@ -1,0 +1,44 @@
+// Dust vs memorising: eight seeds of the real model beside the no-dust model, each with a variety score.
+
+import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
+
+const $ = (id) => document.getElementById(id);
+
+function fill(side, grid) {
+  const box = $(`${side}-grid`);
+  const score = $(`${side}-score`);
+  if (!grid) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(
+    ...grid.pictures.map((src, i) => {
+      const image = new Image(32, 32);
+      image.src = src;
+      image.alt = `Picture ${i + 1}`;
+      return image;
+    }),
+  );
+  score.innerHTML = `Variety <b>${grid.spread.toFixed(2)}</b> · about <b>${grid.distinct.toFixed(1)}</b> different pictures`;
+}
+
+async function drawEight({ prompt, seed }) {
+  $("dust-score").textContent = "Drawing eight pictures…";
+  const query = new URLSearchParams({ prompt, seed: String(seed) });
+  const response = await fetch(`/api/lessons/diversity?${query}`);
+  const answer = await response.json();
+  if (!response.ok) throw new Error(typeof answer.detail === "string" ? answer.detail : answer.detail[0].msg);
+  fill("dust", answer.dust);
+  fill("no-dust", answer.no_dust);
+  if (answer.note) $("no-dust-score").textContent = answer.note;
+  document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);
+}
+
+async function start() {
+  const options = await fetch("/api/options").then((r) => r.json());
+  $("untrained").hidden = options.trained;
+  bindLessonKeys({ generate: liveForm(drawEight) });
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => say(error.message));

@@ -1,0 +1,59 @@
+// Lesson 5, the teacher's hints: classifier-free guidance taken apart live, then a sweep of strengths.
+
+import { LiveLesson } from "./lessons-live.js";
+import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
+import { drawCell } from "./lessons-sheet.js";
+
+const $ = (id) => document.getElementById(id);
+const live = new LiveLesson();
+const SWEEP_WORDS = { 0: "ignores the words", 1: "just the words", 3: "a gentle hint", 7: "a strong hint", 15: "shouting" };
+const sweep = {}; // guidance scale → canvas
+const slider = $("guidance");
+
+function showTriptych(meta, sheet) {
+  ["unguided", "prompted", "guided"].forEach((id, column) => drawCell($(id), sheet, column));
+  $("progress").textContent = `Step ${meta.index + 1} of ${meta.total}`;
+  $("guided").dataset.step = String(meta.index + 1);
+}
+
+function showSweep(meta, sheet) {
+  drawCell(sweep[meta.lane], sheet, 1);
+  sweep[meta.lane].dataset.step = String(meta.index + 1);
+}
+
+function sweepPanel(scale) {
+  const figure = document.createElement("figure");
+  figure.className = "panel";
+  figure.innerHTML = `<figcaption><span class="panel-title"></span><span class="panel-hint"></span></figcaption>
+    <div class="screen" data-empty="press Try them all"><canvas class="blank" width="32" height="32"></canvas></div>`;
+  figure.querySelector(".panel-title").textContent = `Hint ${scale}`;
+  figure.querySelector(".panel-hint").textContent = SWEEP_WORDS[scale];
+  sweep[scale] = figure.querySelector("canvas");
+  sweep[scale].setAttribute("aria-label", `The picture with hint strength ${scale}`);
+  $("sweep-row").append(figure);
+}
+
+async function start() {
+  const options = await fetch("/api/options").then((r) => r.json());
+  $("untrained").hidden = options.trained;
+  Object.keys(SWEEP_WORDS).forEach(sweepPanel);
+  slider.addEventListener("input", () => ($("guidance-value").textContent = slider.value));
+  const go = liveForm(({ prompt, seed }) =>
+    live.run({ lesson: "guidance", prompt, seed, steps: 20, guidance: Number(slider.value) }, showTriptych),
+  );
+  $("sweep").addEventListener("click", async () => {
+    const prompt = $("prompt").value.trim() || "a red apple";
+    $("sweep").disabled = true;
+    try {
+      await live.run({ lesson: "sweep", prompt, seed: Number($("seed").value) || 0, steps: 20 }, showSweep);
+    } catch (error) {
+      say(error.message);
+    } finally {
+      $("sweep").disabled = false;
+    }
+  });
+  bindLessonKeys({ generate: go });
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => say(error.message));

@@ -1,0 +1,95 @@
+// Lesson 6, words to pictures: the prompt as tokens, untaught words marked, and a live CLIP score per step.
+
+import { LiveLesson } from "./lessons-live.js";
+import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
+import { plotLines } from "./lessons-plot.js";
+import { drawCell } from "./lessons-sheet.js";
+
+const $ = (id) => document.getElementById(id);
+const STEPS = 20;
+const live = new LiveLesson();
+let scores = [];
+
+function chips(box, items) {
+  box.replaceChildren(
+    ...items.map(({ text, kind }) => {
+      const chip = document.createElement("span");
+      chip.className = `chip ${kind}`;
+      chip.textContent = text;
+      if (kind === "new") chip.title = "The model was never taught this word";
+      return chip;
+    }),
+  );
+}
+
+async function read(prompt) {
+  const response = await fetch(`/api/lessons/words?${new URLSearchParams({ prompt })}`);
+  const reading = await response.json();
+  if (!response.ok) throw new Error(reading.detail);
+  chips($("words"), reading.words.map(({ text, taught }) => ({ text, kind: taught ? "taught" : "new" })));
+  chips($("tokens"), reading.tokens.map((text) => ({ text, kind: "token" })));
+  const untaught = reading.words.filter((word) => !word.taught).length;
+  $("token-count").textContent =
+    `${reading.tokens.length} pieces (it reads at most ${reading.max_tokens}) · ` +
+    (untaught ? `${untaught} word${untaught === 1 ? "" : "s"} it was never taught` : "it was taught every word");
+}
+
+function drawChart() {
+  plotLines($("match-chart"), {
+    lines: [{ colour: "#ff7a90", values: scores }],
+    xMax: STEPS - 1,
+    yMax: 100,
+    ticks: [0, 50, 100].map((value) => [value, String(value)]),
+    ends: ["first step", "last step"],
+    cursor: scores.length ? scores.length - 1 : null,
+  });
+}
+
+function showStep(meta, sheet) {
+  drawCell($("dusty"), sheet, 0);
+  drawCell($("guess"), sheet, 1);
+  scores[meta.index] = meta.clip_score;
+  $("match-chart").dataset.points = String(scores.length);
+  $("score").textContent = `Step ${meta.index + 1} of ${meta.total}: match ${meta.clip_score.toFixed(1)} out of 100`;
+  drawChart();
+}
+
+/** DAAM after the run: the finished picture lit where each token was looked at. */
+async function showWordMaps(prompt, seed) {
+  $("maps-hint").textContent = "Team CNN is drawing it once more, listening in…";
+  const response = await fetch(`/api/lessons/word-maps?${new URLSearchParams({ prompt, seed, steps: STEPS })}`);
+  const answer = await response.json();
+  if (!response.ok) throw new Error(typeof answer.detail === "string" ? answer.detail : answer.detail[0].msg);
+  $("word-maps").replaceChildren(
+    ...answer.maps.map(({ token, map }) => {
+      const figure = document.createElement("figure");
+      figure.innerHTML = `<img width="32" height="32" alt=""><figcaption class="chip token"></figcaption>`;
+      figure.querySelector("img").src = map;
+      figure.querySelector("img").alt = `Where “${token}” lands`;
+      figure.querySelector("figcaption").textContent = token;
+      return figure;
+    }),
+  );
+  $("maps-hint").textContent = "bright = the parts of the picture that listened to this piece most";
+}
+
+async function readAndDraw({ prompt, seed }) {
+  await read(prompt);
+  scores = [];
+  drawChart();
+  await live.run({ lesson: "words", prompt, seed, steps: STEPS }, showStep);
+  await showWordMaps(prompt, seed);
+}
+
+async function start() {
+  const options = await fetch("/api/options").then((r) => r.json());
+  $("untrained").hidden = options.trained;
+  const go = liveForm(readAndDraw);
+  bindLessonKeys({ generate: go });
+  window.addEventListener("resize", drawChart);
+  await read($("prompt").value);
+  drawChart();
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => say(error.message));

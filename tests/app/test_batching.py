@@ -1,0 +1,140 @@
+"""Step-level batching: a run's steps are the same alone or sharing passes, and one bad run fails alone."""
+
+import threading
+
+import pytest
+import torch
+
+from app.batcher import Batcher, ForwardCall
+from model.pipeline import GenerationRequest, Pipeline
+from model.samplers import Step
+
+pytestmark = pytest.mark.timeout(120)
+
+MIXED = [
+    GenerationRequest("a red apple", num_inference_steps=6, guidance_scale=3.0, seed=1, sampler="ddim"),
+    GenerationRequest("a smiling cat", num_inference_steps=4, guidance_scale=1.0, seed=2, num_images=2),
+    GenerationRequest("a tree", negative_prompt="snow", num_inference_steps=5, seed=3, schedule="cosine"),
+    GenerationRequest("the sun", num_inference_steps=3, guidance_scale=5.0, seed=4, sampler="ddim", backbone="dit"),
+    GenerationRequest("a boat", num_inference_steps=5, seed=5, sampler="ddpm"),
+]
+
+
+def _drain_batched(pipeline: Pipeline, requests: list[GenerationRequest]) -> tuple[list[list[Step]], list[int]]:
+    """Run every request on its own thread with a Batcher; tick whenever every live run has parked a call."""
+    lock = threading.Condition()
+    batcher = Batcher(lock)
+    results: list[list[Step]] = [[] for _ in requests]
+    finished = [False] * len(requests)
+
+    def run(i: int) -> None:
+        results[i] = list(pipeline.generate(requests[i], forward=batcher.forward))
+        with lock:
+            finished[i] = True
+            lock.notify_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
+    for thread in threads:
+        thread.start()
+    batch_sizes = []
+    while True:
+        with lock:
+            lock.wait_for(lambda: all(finished) or len(batcher.pending) == finished.count(False), timeout=10)
+            if all(finished):
+                break
+            calls = batcher.take(max_rows=1000)
+        batch_sizes.append(len(calls))
+        batcher.run(calls)
+    for thread in threads:
+        thread.join()
+    return results, batch_sizes
+
+
+def test_every_step_is_the_same_alone_or_batched_with_other_settings(pipeline):
+    alone = [list(pipeline.generate(request)) for request in MIXED]
+    batched, batch_sizes = _drain_batched(pipeline, MIXED)
+    assert max(batch_sizes) >= 3, "the runs never shared a forward pass"
+    for solo, shared in zip(alone, batched):
+        assert len(solo) == len(shared)
+        for a, b in zip(solo, shared):
+            for name in ("x_t", "pred_x0", "pred_noise", "x_next"):
+                torch.testing.assert_close(getattr(a, name), getattr(b, name), atol=1e-5, rtol=1e-4)
+
+
+class _SmallMemory(torch.nn.Module):
+    """Doubles its input, but runs out of GPU memory on batches of more than two rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[int] = []
+
+    def forward(self, x, t, cond):
+        if x.shape[0] > 2:
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory (pretend)")
+        self.batches.append(x.shape[0])
+        return x * 2
+
+
+class _Flaky(torch.nn.Module):
+    """Doubles its input, but refuses any batch holding the value 666."""
+
+    def forward(self, x, t, cond):
+        if (x == 666).any():
+            raise RuntimeError("cursed input")
+        return x * 2
+
+
+def _answer_together(pipeline: Pipeline, net: torch.nn.Module, inputs: list[torch.Tensor]) -> dict[int, object]:
+    """Park one forward call per input on its own thread, run them as one batch, collect answers or errors."""
+    lock = threading.Condition()
+    batcher = Batcher(lock)
+    cond = pipeline.encode(["x"])
+    answers: dict[int, object] = {}
+
+    def call(i: int) -> None:
+        try:
+            answers[i] = batcher.forward(net, inputs[i], torch.zeros(1), cond)
+        except RuntimeError as error:
+            answers[i] = error
+
+    threads = [threading.Thread(target=call, args=(i,)) for i in range(len(inputs))]
+    for thread in threads:
+        thread.start()
+    with lock:
+        lock.wait_for(lambda: len(batcher.pending) == len(inputs), timeout=10)
+        calls = batcher.take(max_rows=100)
+    batcher.run(calls)
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+def test_a_failing_call_fails_alone_and_the_rest_of_its_batch_is_answered(pipeline):
+    inputs = [torch.full((1, 3, 2, 2), value) for value in (1.0, 666.0, 3.0, 4.0)]
+    answers = _answer_together(pipeline, _Flaky(), inputs)
+    assert isinstance(answers[1], RuntimeError) and "cursed" in str(answers[1])
+    for i in (0, 2, 3):
+        torch.testing.assert_close(answers[i], inputs[i] * 2)
+
+
+def test_out_of_memory_is_retried_in_smaller_batches(pipeline):
+    net = _SmallMemory()
+    inputs = [torch.full((1, 3, 2, 2), float(value)) for value in range(5)]
+    answers = _answer_together(pipeline, net, inputs)
+    for i, x in enumerate(inputs):
+        torch.testing.assert_close(answers[i], x * 2)
+    assert sum(net.batches) == 5 and max(net.batches) <= 2
+
+
+def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipeline):
+    batcher = Batcher(threading.Condition())
+    unet, dit = (pipeline.models[name][0] for name in ("unet", "dit"))
+    cond = pipeline.encode(["x"])
+    batcher.pending = [
+        ForwardCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)
+        for net, rows in [(unet, 2), (dit, 1), (unet, 2), (unet, 2)]
+    ]
+    first = batcher.take(max_rows=4)
+    assert [c.net for c in first] == [unet, unet] and len(batcher.pending) == 2
+    assert [c.net for c in batcher.take(max_rows=4)] == [dit]
+    assert [c.net for c in batcher.take(max_rows=1)] == [unet]  # a call bigger than the cap still runs, alone

@@ -1,0 +1,131 @@
+"""The gallery keeps every finished picture, and a server killed mid-write restarts with it intact."""
+
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+from PIL import Image
+
+from app.gallery import Gallery, GalleryRecord
+from app.replay import Reveal
+
+pytestmark = pytest.mark.timeout(120)
+
+RECORD = GalleryRecord(
+    prompt="a red apple",
+    negative_prompt="",
+    steps=3,
+    guidance_scale=3.0,
+    seed=7,
+    sampler="ddim",
+    backbone="unet",
+    schedule=None,
+    num_images=2,
+    queued_ms=1.0,
+    total_ms=20.0,
+    room=None,
+    author="a1",
+)
+
+# Files a record forever, as fast as it can, until it is killed.
+WRITER = """
+import sys, dataclasses
+import numpy as np
+from pathlib import Path
+from app.gallery import Gallery, GalleryRecord
+from app.replay import Reveal
+gallery = Gallery(Path(sys.argv[1]))
+record = GalleryRecord("a cat", "", 3, 3.0, 1, "ddim", "unet", None, 1, 1.0, 2.0, None, "w")
+pixels = np.random.default_rng(0).integers(0, 255, (1, 32, 32, 3), dtype=np.uint8)
+reveal = Reveal([pixels] * 20, [pixels] * 20)
+n = 0
+while True:
+    gallery.add(dataclasses.replace(record, seed=n), pixels, reveal)
+    n += 1
+"""
+
+
+def _pictures(n: int = 2) -> np.ndarray:
+    return np.random.default_rng(n).integers(0, 255, (n, 32, 32, 3), dtype=np.uint8)
+
+
+def test_a_record_keeps_its_picture_its_reveal_and_its_settings(tmp_path: Path):
+    gallery = Gallery(tmp_path)
+    final = _pictures()
+    entry_id = gallery.add(RECORD, final, Reveal([final, final], [final, final]))
+    entry = gallery.get(entry_id)
+    assert entry is not None and entry.record == RECORD
+    stored = np.asarray(Image.open(gallery.picture(entry)))
+    assert stored.shape == (32, 64, 3) and (stored[:, :32] == final[0]).all()
+    assert len(gallery.reveal(entry).dusty) == 2
+    gallery.close()
+
+
+def test_listings_by_room_and_each_authors_latest(tmp_path: Path):
+    gallery = Gallery(tmp_path)
+    final = _pictures(1)
+    reveal = Reveal([final], [final])
+    ids = [
+        gallery.add(RECORD.__class__(**{**RECORD.__dict__, "room": room, "author": author}), final, reveal)
+        for room, author in [("ROOM", "ann"), ("ROOM", "bob"), ("ROOM", "ann"), (None, "cy")]
+    ]
+    assert [e.id for e in gallery.entries()] == ids[::-1]
+    assert [e.id for e in gallery.entries("ROOM")] == ids[2::-1]
+    assert [e.id for e in gallery.latest_by_author("ROOM")] == [ids[2], ids[1]]
+    gallery.close()
+
+
+def test_leftovers_of_a_crash_are_swept_at_start(tmp_path: Path):
+    Gallery(tmp_path).close()
+    (tmp_path / "half.png.tmp").write_bytes(b"half")
+    (tmp_path / "orphan.png").write_bytes(b"no row points here")
+    Gallery(tmp_path).close()
+    assert not (tmp_path / "half.png.tmp").exists() and not (tmp_path / "orphan.png").exists()
+
+
+def test_a_server_killed_mid_write_restarts_with_the_gallery_intact(tmp_path: Path):
+    root = Path(__file__).resolve().parents[2]
+    killed_with_rows = 0
+    for delay in (0.8, 1.3, 1.9):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=root, env={**os.environ})
+        time.sleep(delay)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        gallery = Gallery(tmp_path)  # what a restarted server does first
+        entries = gallery.entries(limit=100_000)
+        killed_with_rows += bool(entries)
+        for entry in entries:
+            Image.open(gallery.picture(entry)).verify()  # every row's files exist and are whole
+            assert len(gallery.reveal(entry).guesses) == 20
+        gallery.close()
+        with sqlite3.connect(tmp_path / "gallery.sqlite3") as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        leftovers = {p.name for p in tmp_path.iterdir()} - {f"{e.name}{s}" for e in entries for s in (".png", ".npz")}
+        assert all(name.startswith("gallery.sqlite3") for name in leftovers), leftovers
+    assert killed_with_rows, "the writer never got a record in before it was killed"
+
+
+def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(
+    client: TestClient, ws, receive_until, generate
+):
+    ws.send_json(generate(prompt="a blue fish", steps=3, seed=5))
+    receive_until(ws, "done")
+    [item] = client.get("/api/gallery").json()
+    assert item["record"]["prompt"] == "a blue fish" and item["record"]["seed"] == 5
+    picture = client.get(item["picture_url"])
+    assert picture.status_code == 200 and Image.open(io.BytesIO(picture.content)).size == (32, 32)
+    gif = client.get(item["reveal_url"])
+    assert gif.status_code == 200 and gif.content.startswith(b"GIF8")
+    assert "seed=5" in item["again_url"] and "prompt=a+blue+fish" in item["again_url"]
+    page = client.get("/gallery")
+    assert page.status_code == 200 and "a blue fish" in page.text and "Run again with this seed" in page.text
+    assert client.get("/api/gallery/999/picture.png").status_code == 404
+    assert client.get("/api/gallery?room=NOPE").json() == []

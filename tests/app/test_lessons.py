@@ -1,0 +1,90 @@
+"""The lesson pages and the dust routes, through the real app with the tiny model."""
+
+import io
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+from PIL import Image
+
+from model.images import to_uint8
+from model.lessons.examples import draw_example
+
+
+def _png(response) -> np.ndarray:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "image/png"
+    return np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB"))
+
+
+@pytest.mark.parametrize("path", ["/lessons", "/lessons/dust", "/lessons/clock"])
+def test_every_lesson_page_is_served(client: TestClient, path: str):
+    response = client.get(path)
+    assert response.status_code == 200 and "Dust to Detail" in response.text
+
+
+def test_an_unknown_lesson_is_404(client: TestClient):
+    assert client.get("/lessons/nope").status_code == 404
+
+
+def test_examples_are_listed(client: TestClient):
+    names = [e["name"] for e in client.get("/api/lessons/examples").json()]
+    assert "smiley" in names
+
+
+def test_the_dust_sheet_starts_with_the_picture_then_gets_dustier(client: TestClient):
+    sheet = _png(client.get("/api/lessons/dust.png", params={"example": "smiley", "steps": 10}))
+    assert sheet.shape == (32, 11 * 32, 3)
+    cells = [sheet[:, 32 * i : 32 * (i + 1)].astype(float) for i in range(11)]
+    assert np.array_equal(cells[0], to_uint8(draw_example("smiley"))[0]), "position 0 is the clean picture"
+    distances = [np.abs(cell - cells[0]).mean() for cell in cells]
+    assert distances[1] < distances[5] < distances[10]
+
+
+def test_the_same_query_gives_the_same_dust_and_another_noise_seed_other_dust(client: TestClient):
+    query = {"example": "heart", "steps": 5}
+    first = _png(client.get("/api/lessons/dust.png", params=query))
+    assert np.array_equal(first, _png(client.get("/api/lessons/dust.png", params=query)))
+    assert not np.array_equal(first, _png(client.get("/api/lessons/dust.png", params={**query, "noise_seed": 1})))
+
+
+def test_a_picture_drawn_from_words_can_be_dusted(client: TestClient):
+    sheet = _png(client.get("/api/lessons/dust.png", params={"prompt": "a red apple", "seed": 3, "steps": 4}))
+    assert sheet.shape == (32, 5 * 32, 3)
+
+
+def test_clean_up_from_zero_returns_the_input(client: TestClient):
+    sheet = _png(client.get("/api/lessons/clean-up.png", params={"example": "house", "steps": 10, "start": 0}))
+    picture = to_uint8(draw_example("house"))[0]
+    assert sheet.shape == (64, 32, 3)
+    assert np.array_equal(sheet[:32], picture) and np.array_equal(sheet[32:], picture)
+
+
+def test_clean_up_starts_from_the_dust_on_the_slider(client: TestClient):
+    query = {"example": "house", "steps": 10}
+    dust = _png(client.get("/api/lessons/dust.png", params=query))
+    sheet = _png(client.get("/api/lessons/clean-up.png", params={**query, "start": 6, "words": "a little house"}))
+    assert sheet.shape == (64, 7 * 32, 3), "the start, then one column per step"
+    assert np.array_equal(sheet[:32, :32], dust[:, 6 * 32 : 7 * 32])
+    assert not np.array_equal(sheet[:32, :32], sheet[:32, -32:]), "the model changed the picture"
+
+
+@pytest.mark.parametrize(
+    ("route", "params", "words"),
+    [
+        ("dust.png", {}, "Choose a picture"),
+        ("dust.png", {"example": "unicorn"}, "Choose a picture from"),
+        ("dust.png", {"prompt": "x" * 101}, "too long"),
+        ("dust.png", {"example": "smiley", "schedule": "hourglass"}, "no clock"),
+        ("dust.png", {"example": "smiley", "backbone": "mlp"}, "no team"),
+        ("dust.png", {"example": "smiley", "steps": 51}, "less than or equal"),
+        ("dust.png", {"example": "smiley", "path": "/etc/passwd"}, "Extra inputs"),
+        ("clean-up.png", {"example": "smiley", "steps": 5, "start": 6}, "between 0 and 5"),
+        ("clean-up.png", {"example": "smiley", "start": 1, "guidance": "nan"}, "finite"),
+        ("clean-up.png", {"example": "smiley", "start": 1, "words": "y" * 101}, "at most 100"),
+    ],
+)
+def test_bad_queries_get_a_sentence(client: TestClient, route: str, params: dict, words: str):
+    response = client.get(f"/api/lessons/{route}", params=params)
+    assert response.status_code == 422
+    assert words in str(response.json()["detail"])

@@ -1,0 +1,37 @@
+"""Keyholes and patches through the real app with the tiny model."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from model.lessons.keyholes import unet_keyholes
+from model.pipeline import Pipeline
+
+
+def test_keyholes_come_from_the_loaded_model(client: TestClient, pipeline: Pipeline):
+    answer = client.get("/api/lessons/keyholes").json()
+    expected = unet_keyholes(pipeline.models["unet"][1].backbone, 32)
+    assert [level["size"] for level in answer["levels"]] == [k.size for k in expected]
+    assert answer["patch_size"] == pipeline.models["dit"][1].backbone.patch_size
+
+
+def test_a_patch_looks_somewhere_and_the_look_depends_on_the_patch(client: TestClient):
+    query = {"example": "smiley", "steps": 10, "position": 5}
+    first = client.get("/api/lessons/patch-attention", params={**query, "patch": 0}).json()
+    other = client.get("/api/lessons/patch-attention", params={**query, "patch": 9}).json()
+    assert len(first["weights"]) == first["grid"] ** 2
+    assert sum(first["weights"]) == pytest.approx(1, abs=1e-4)
+    assert first["weights"] != other["weights"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"example": "smiley", "patch": 10_000},
+        {"example": "smiley", "steps": 5, "position": 6},
+        {"example": "nope"},
+        {"example": "smiley", "words": "w" * 101},
+    ],
+)
+def test_bad_looks_are_refused(client: TestClient, params: dict):
+    response = client.get("/api/lessons/patch-attention", params=params)
+    assert response.status_code == 422 and isinstance(response.json()["detail"], str | list)

@@ -1,0 +1,241 @@
+"""The lesson pages in a real headless Chromium against a live server running the tiny model."""
+
+# ruff: noqa: F811  (the browser and server fixtures are imported by name, which is how pytest finds them)
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark  # noqa: F401
+
+from app.server import BackgroundServer
+
+SCHEDULE_PIXELS = (
+    "name => Array.from(document.querySelector(`canvas[data-schedule='${name}']`)"
+    ".getContext('2d').getImageData(0, 0, 32, 32).data)"
+)
+CHANGED = f"([id, before]) => ({CANVAS_PIXELS})(id).join() !== before"
+
+
+@pytest.fixture(params=[{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
+def viewport(request) -> dict:
+    return request.param
+
+
+@pytest.fixture
+def open_lesson(browser, live: BackgroundServer, viewport: dict) -> Iterator[Callable[[str], Page]]:
+    """Opens lesson pages, ready when their script says so; fails the test on any JavaScript error."""
+    opened: list[tuple[BrowserContext, list[str]]] = []
+
+    def open_(path: str) -> Page:
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        errors: list[str] = []
+        opened.append((context, errors))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(live.url + path)
+        if path != "lessons":
+            page.wait_for_selector("body[data-ready='true']")
+        return page
+
+    yield open_
+    for context, errors in opened:
+        context.close()
+        assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def dust(open_lesson: Callable[[str], Page]) -> Page:
+    return open_lesson("lessons/dust")
+
+
+@pytest.fixture
+def clock(open_lesson: Callable[[str], Page]) -> Page:
+    return open_lesson("lessons/clock")
+
+
+def _label(page: Page, id_: str) -> str:
+    return page.inner_text(f"#{id_}")
+
+
+def _fits(page: Page) -> None:
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+
+
+def test_sprinkle_dust_by_keyboard_then_clean_it_up(dust: Page, viewport: dict):
+    clean = dust.evaluate(CANVAS_PIXELS, "dusty")
+    assert _label(dust, "amount-label") == "Clean picture"
+    dust.focus("#amount")
+    dust.keyboard.press("ArrowRight")
+    assert _label(dust, "amount-label").startswith("Step 1 of 20")
+    a_little = dust.evaluate(CANVAS_PIXELS, "dusty")
+    assert a_little != clean, "the slider did not sprinkle any dust"
+
+    dust.keyboard.press("Space")  # play: sprinkle step by step to the end
+    dust.wait_for_function("document.getElementById('amount-label').textContent.startsWith('Step 20 of 20')")
+    all_dust = dust.evaluate(CANVAS_PIXELS, "dusty")
+    differences = [sum(abs(a - b) for a, b in zip(pixels, clean)) for pixels in (a_little, all_dust)]
+    assert differences[0] < differences[1], "more dust should hide more of the picture"
+    assert "t = 999" in _label(dust, "numbers")
+
+    for _ in range(12):
+        dust.keyboard.press("ArrowLeft")
+    assert _label(dust, "amount-label").startswith("Step 8 of 20")
+    start = dust.evaluate(CANVAS_PIXELS, "dusty")
+    dust.keyboard.press("Enter")  # clean it up from here
+    dust.wait_for_function("document.getElementById('cleaned').dataset.column === '8'")
+    assert _label(dust, "clean-hint") == "clean again after 8 steps"
+    assert dust.evaluate(CANVAS_PIXELS, "cleaned") != start, "cleaning up did not change the picture"
+    _fits(dust)
+    dust.screenshot(path=str(ARTIFACTS / f"lesson-dust-{viewport['width']}.png"), full_page=True)
+
+
+def test_pick_another_picture_or_let_the_model_draw_one(dust: Page):
+    smiley = dust.evaluate(CANVAS_PIXELS, "dusty")
+    dust.get_by_role("radio", name="a red heart").click()
+    dust.wait_for_function(CHANGED, arg=["dusty", ",".join(map(str, smiley))])
+    assert dust.input_value("#words") == "a red heart"
+    heart = dust.evaluate(CANVAS_PIXELS, "dusty")
+
+    dust.fill("#draw-prompt", "a green frog")
+    dust.press("#draw-prompt", "Enter")
+    dust.wait_for_function(CHANGED, arg=["dusty", ",".join(map(str, heart))])
+    assert dust.input_value("#words") == "a green frog"
+    assert dust.is_visible("#untrained"), "the tiny model's fog is explained"
+
+
+def test_the_clock_cursor_moves_every_picture_and_the_chart(clock: Page, viewport: dict):
+    chart = clock.eval_on_selector("#clock-chart", "c => c.toDataURL()")
+    clean = clock.evaluate(SCHEDULE_PIXELS, "linear")
+    assert clean == clock.evaluate(SCHEDULE_PIXELS, "cosine"), "every clock starts from the same clean picture"
+    clock.focus("#moment")
+    for _ in range(10):
+        clock.keyboard.press("ArrowRight")
+    assert _label(clock, "moment-label") == "Step 10 of 20"
+    assert clock.eval_on_selector("#clock-chart", "c => c.toDataURL()") != chart, "the cursor did not move"
+    linear, cosine = clock.evaluate(SCHEDULE_PIXELS, "linear"), clock.evaluate(SCHEDULE_PIXELS, "cosine")
+    assert linear != clean and linear != cosine, "the clocks should disagree halfway"
+    assert int(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
+
+    clock.keyboard.press("Space")
+    clock.wait_for_function("document.getElementById('moment-label').textContent === 'Step 20 of 20'")
+    _fits(clock)
+    clock.screenshot(path=str(ARTIFACTS / f"lesson-clock-{viewport['width']}.png"), full_page=True)
+
+
+def test_how_it_works_tells_the_story_and_projector_mode_enlarges_a_lesson(open_lesson: Callable[[str], Page]):
+    page = open_lesson("lessons")
+    titles = page.locator(".story-card b").all_inner_texts()
+    assert titles == [
+        "Sprinkling dust",
+        "The dusty clock",
+        "Team CNN vs Team Transformer",
+        "Keyholes and patches",
+        "Words to pictures",
+        "Teacher's hints",
+        "Dust vs memorising",
+    ]
+    page.click("text=Sprinkling dust")
+    page.wait_for_selector("body[data-ready='true']")
+    size = page.eval_on_selector(".caption p", "p => parseFloat(getComputedStyle(p).fontSize)")
+    page.keyboard.press("f")
+    assert "projector" in page.eval_on_selector("body", "b => b.className")
+    assert page.eval_on_selector(".caption p", "p => parseFloat(getComputedStyle(p).fontSize)") > size
+    assert not page.is_visible(".lesson-nav")
+    page.screenshot(path=str(ARTIFACTS / f"lesson-dust-projector-{page.viewport_size['width']}.png"))
+
+
+# Films a live lesson: every time `element`'s data-step changes, keep what `canvas` shows right then.
+RECORD = """([element, canvas]) => {
+  window.filmed = [];
+  new MutationObserver(() => window.filmed.push(document.querySelector(canvas).toDataURL()))
+    .observe(document.querySelector(element), { attributes: true, attributeFilter: ["data-step"] });
+}"""
+
+
+def test_the_teams_race_live_with_timings(open_lesson: Callable[[str], Page], viewport: dict):
+    page = open_lesson("lessons/teams")
+    assert page.locator(".team .panel-title").all_inner_texts() == ["Team CNN", "Team Transformer"]
+    page.evaluate(RECORD, ["[data-team='unet']", "[data-team='unet'] canvas"])
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("[data-winner='true']")
+    assert page.get_attribute("[data-team='dit']", "data-step") == "20"
+    filmed = page.evaluate("window.filmed")
+    assert len(filmed) == 20 and len(set(filmed)) > 10, "the dusty paper did not change step by step"
+    times = page.locator(".team-time").all_inner_texts()
+    assert all(t.startswith("Finished in ") for t in times) and sum("faster" in t for t in times) == 1
+    _fits(page)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-teams-{viewport['width']}.png"), full_page=True)
+
+
+def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page], viewport: dict):
+    page = open_lesson("lessons/guidance")
+    page.focus("#guidance")
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert page.inner_text("#guidance-value") == "5"
+    page.evaluate(RECORD, ["#guided", "#guided"])
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("#guided[data-step='20']")
+    filmed = page.evaluate("window.filmed")
+    assert len(filmed) == 20 and len(set(filmed)) > 10, "the guided guess did not change step by step"
+    assert page.inner_text("#progress") == "Step 20 of 20"
+
+    page.click("#sweep")
+    page.wait_for_function("document.querySelectorAll('#sweep-row canvas[data-step=\"20\"]').length === 5")
+    _fits(page)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-guidance-{viewport['width']}.png"), full_page=True)
+
+
+def test_words_are_read_marked_and_scored_live(open_lesson: Callable[[str], Page], viewport: dict):
+    page = open_lesson("lessons/words")
+    page.fill("#prompt", "a happy blorptastic cat")
+    page.press("#prompt", "Enter")
+    page.wait_for_function("document.getElementById('match-chart').dataset.points === '20'")
+    assert page.locator("#words .chip.new").all_inner_texts() == ["blorptastic"]
+    assert page.locator("#words .chip.taught").all_inner_texts() == ["a", "happy", "cat"]
+    assert page.locator("#tokens .chip").count() > 4
+    assert page.inner_text("#score").startswith("Step 20 of 20: match ")
+    assert "1 word it was never taught" in page.inner_text("#token-count")
+    page.wait_for_function("document.querySelectorAll('#word-maps img').length > 0")
+    tokens = page.locator("#tokens .chip").all_inner_texts()
+    assert page.locator("#word-maps figcaption").all_inner_texts() == tokens, "one map per piece it reads"
+    _fits(page)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-words-{viewport['width']}.png"), full_page=True)
+
+
+def test_eight_seeds_against_the_memorising_model(open_lesson: Callable[[str], Page], viewport: dict):
+    page = open_lesson("lessons/diversity")
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("body[data-drawn='1']")
+    first = page.locator("#dust-grid img").evaluate_all("images => images.map(i => i.src)")
+    assert len(first) == 8 and len(set(first)) == 8, "eight dusts should give eight pictures"
+    assert page.inner_text("#dust-score").startswith("Variety ")
+    assert "no-dust twin" in page.inner_text("#no-dust-score"), "the tiny model has no twin, and says so"
+    page.fill("#seed", "100")
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("body[data-drawn='2']")
+    again = page.locator("#dust-grid img").evaluate_all("images => images.map(i => i.src)")
+    assert set(again).isdisjoint(first), "other seeds, other pictures"
+    _fits(page)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-diversity-{viewport['width']}.png"), full_page=True)
+
+
+def test_keyholes_follow_the_spot_and_patches_light_up(open_lesson: Callable[[str], Page], viewport: dict):
+    page = open_lesson("lessons/keyholes")
+    pixels = "id => document.getElementById(id).toDataURL()"
+    keyholes, patches = page.evaluate(pixels, "keyholes"), page.evaluate(pixels, "patches")
+    first_look = page.inner_text("#look")
+    assert page.locator("#levels li").count() >= 2 and "keyhole" in page.inner_text("#levels")
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
+    assert page.get_attribute("#keyholes", "data-point") == "11,16"
+    page.wait_for_function("p => document.getElementById('patches').dataset.patch !== p", arg="36")
+    assert page.evaluate(pixels, "keyholes") != keyholes, "the keyholes did not follow the spot"
+    assert page.inner_text("#look") != first_look
+    page.eval_on_selector("#amount", "s => { s.value = 0; s.dispatchEvent(new Event('input')); }")
+    assert page.evaluate(pixels, "patches") != patches, "less dust should show a cleaner picture"
+    page.click("#patches", position={"x": 5, "y": 5})
+    assert page.get_attribute("#keyholes", "data-point") == "0,0"
+    _fits(page)
+    page.screenshot(path=str(ARTIFACTS / f"lesson-keyholes-{viewport['width']}.png"), full_page=True)

@@ -1,0 +1,62 @@
+"""Keyholes and patches: receptive fields and self-attention maps, against known answers."""
+
+import copy
+
+import pytest
+import torch
+from torch import nn
+
+from model.config import UNetConfig
+from model.lessons.keyholes import patch_attention, unet_keyholes
+from model.pipeline import Pipeline
+
+
+def _footprint(stack: nn.Module, size: int = 64) -> int:
+    """The side of the input square that the centre output of a conv stack depends on, by autograd."""
+    x = torch.randn(1, 1, size, size, requires_grad=True)
+    out = stack(x)
+    out[0, 0, out.shape[2] // 2, out.shape[3] // 2].backward()
+    touched = x.grad[0, 0].abs().sum(0).nonzero()
+    return int(touched.max() - touched.min() + 1)
+
+
+def _conv_stack(arch: UNetConfig, levels: int) -> nn.Sequential:
+    """The U-Net's down path as plain convolutions: stem, two 3×3 convs per block, stride-2 between levels."""
+    layers: list[nn.Module] = [nn.Conv2d(1, 1, 3, padding=1)]
+    for level in range(levels):
+        if level:
+            layers.append(nn.Conv2d(1, 1, 3, stride=2, padding=1))
+        layers += [nn.Conv2d(1, 1, 3, padding=1) for _ in range(2 * arch.num_res_blocks)]
+    for layer in layers:
+        nn.init.constant_(layer.weight, 1.0)
+    return nn.Sequential(*layers)
+
+
+def test_keyholes_of_the_default_u_net():
+    keyholes = unet_keyholes(UNetConfig(), 32)
+    assert [(k.resolution, k.size, k.attention) for k in keyholes] == [(32, 11, False), (16, 29, True), (8, 65, True)]
+
+
+@pytest.mark.parametrize("arch", [UNetConfig(), UNetConfig(channel_mults=(1, 2), num_res_blocks=1)])
+def test_keyholes_match_the_footprint_of_a_real_conv_stack(arch: UNetConfig):
+    for keyhole in unet_keyholes(arch, 32):
+        assert _footprint(_conv_stack(arch, keyhole.level + 1), size=96) == keyhole.size
+
+
+def test_a_patch_attends_with_weights_that_sum_to_one_and_hooks_are_removed():
+    pipeline = Pipeline.tiny()
+    net, config = pipeline.models["dit"]
+    grid = 32 // config.backbone.patch_size
+    weights = patch_attention(net, torch.randn(1, 3, 32, 32), 500.0, pipeline.encode(["a cat"]), 5)
+    assert weights.shape == (grid, grid) and torch.isclose(weights.sum(), torch.tensor(1.0))
+    assert all(not block.self_attn._forward_hooks for block in net.blocks)
+
+
+def test_queries_of_zero_attend_evenly():
+    pipeline = Pipeline.tiny()
+    net = copy.deepcopy(pipeline.models["dit"][0])
+    for block in net.blocks:
+        nn.init.zeros_(block.self_attn.to_q.weight)
+        nn.init.zeros_(block.self_attn.to_q.bias)
+    weights = patch_attention(net, torch.randn(1, 3, 32, 32), 500.0, pipeline.encode(["a cat"]), 0)
+    assert torch.allclose(weights, torch.full_like(weights, 1 / weights.numel()))
