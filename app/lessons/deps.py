@@ -1,10 +1,11 @@
-"""The loaded pipeline, for lesson routes that run the model directly."""
+"""What lesson routes share: the loaded pipeline, for running the model directly, and the length rule."""
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, HTTPException
 from starlette.requests import HTTPConnection
 
+from app.protocol import Options
 from model.pipeline import Pipeline
 
 
@@ -13,3 +14,9 @@ def get_pipeline(connection: HTTPConnection) -> Pipeline:
 
 
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+
+
+def check_length(text: str, options: Options) -> None:
+    """Refuse words longer than the server accepts anywhere, with a sentence (422)."""
+    if len(text) > options.limits.max_prompt_chars:
+        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters for the words.")

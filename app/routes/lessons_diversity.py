@@ -3,12 +3,12 @@
 from typing import Annotated
 
 import torch
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep
+from app.lessons.deps import PipelineDep, check_length
 from app.lessons.sheets import png_data_urls
 from model.lessons.diversity import variety
 from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
@@ -46,8 +46,7 @@ async def diversity(
     query: Annotated[DiversityQuery, Query()], pipeline: PipelineDep, options: OptionsDep
 ) -> Comparison:
     """Eight pictures from eight starting dusts, and the no-dust model's eight for the same words."""
-    if len(query.prompt) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    check_length(query.prompt, options)
     return await run_in_threadpool(_compare, pipeline, query)
 
 

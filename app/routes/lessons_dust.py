@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep
+from app.lessons.deps import PipelineDep, check_length
 from app.lessons.pictures import start_picture
 from app.lessons.sheets import png_response, sheet_png
 from app.protocol import Options
@@ -72,8 +72,7 @@ async def clean_up_sheet(
     check_query(query, options)
     if query.start > query.steps:
         raise HTTPException(422, f"Start from a position between 0 and {query.steps}.")
-    if len(query.words) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters for the words.")
+    check_length(query.words, options)
     return png_response(await run_in_threadpool(_clean_up_sheet, pipeline, options, query))
 
 

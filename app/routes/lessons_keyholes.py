@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep
+from app.lessons.deps import PipelineDep, check_length
 from app.protocol import Options
 from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
@@ -56,11 +56,12 @@ def keyholes(pipeline: PipelineDep) -> Keyholes:
 async def patch_look(query: Annotated[PatchQuery, Query()], pipeline: PipelineDep, options: OptionsDep) -> PatchLook:
     """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
     check_query(query, options)
+    check_length(query.words, options)
     if "dit" not in pipeline.models:
         raise HTTPException(404, "This model has no Team Transformer.")
     grid = pipeline.image_size // pipeline.models["dit"][1].backbone.patch_size
-    if query.position > query.steps or query.patch >= grid * grid or len(query.words) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Choose a position up to {query.steps}, a patch below {grid * grid} and fewer words.")
+    if query.position > query.steps or query.patch >= grid * grid:
+        raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
     weights = await run_in_threadpool(_look, pipeline, options, query)
     return PatchLook(grid=grid, weights=weights.flatten().tolist())
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.lessons.lanes import LIVE_LESSONS
 from app.lessons.stream import stream_lanes
+from app.origin import origin_allowed
 from model.pipeline import MAX_SEED, GenerationRequest
 
 router = APIRouter()
@@ -29,6 +30,9 @@ class LiveRun(BaseModel):
 @router.websocket("/ws/lessons")
 async def live_lessons(websocket: WebSocket) -> None:
     """Each JSON `LiveRun` is answered by `step` messages with their PNGs, then `done` (or one `error`)."""
+    if not origin_allowed(websocket, websocket.app.state.settings.allowed_origins):
+        await websocket.close(code=1008, reason="This page's origin may not use the lessons.")
+        return
     await websocket.accept()
     pipeline, limit = websocket.app.state.pipeline, websocket.app.state.options.limits.max_prompt_chars
     try:

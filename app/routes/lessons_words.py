@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep
+from app.lessons.deps import PipelineDep, check_length
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.lessons.word_maps import word_maps
 from model.lessons.words import taught_words, words_of
@@ -32,8 +32,7 @@ class Reading(BaseModel):
 @router.get("/api/lessons/words")
 def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
     """The prompt's words, each marked taught or not, and its tokens."""
-    if len(prompt) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    check_length(prompt, options)
     taught = taught_words()
     return Reading(
         words=[Word(text=word, taught=word in taught) for word in words_of(prompt)],
@@ -65,8 +64,7 @@ async def where_words_land(
     query: Annotated[MapsQuery, Query()], pipeline: PipelineDep, options: OptionsDep
 ) -> WordMapsAnswer:
     """Team CNN draws the prompt; every cross-attention map of every step, per token, added up (DAAM)."""
-    if len(query.prompt) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters.")
+    check_length(query.prompt, options)
     if "unet" not in pipeline.models:
         raise HTTPException(404, "This model has no Team CNN, whose attention these maps show.")
     return await run_in_threadpool(_maps, pipeline, query)

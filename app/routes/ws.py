@@ -1,10 +1,9 @@
 """The live stream: WebSocket /ws speaks the protocol in app/protocol.py (see docs/protocol.md)."""
 
-from urllib.parse import urlsplit
-
 from fastapi import APIRouter, WebSocket
 
 from app.deps import EngineDep, OptionsDep, RoomsDep, SettingsDep
+from app.origin import origin_allowed
 from app.session import Session
 
 router = APIRouter()
@@ -17,8 +16,7 @@ async def stream(
     websocket: WebSocket, engine: EngineDep, rooms: RoomsDep, options: OptionsDep, settings: SettingsDep
 ) -> None:
     """Refuse pages from other sites (WebSockets skip CORS) and connections past the cap, then serve this tab."""
-    origin, host = websocket.headers.get("origin"), websocket.headers.get("host", "")
-    if not _origin_allowed(origin, host, settings.allowed_origins):
+    if not origin_allowed(websocket, settings.allowed_origins):
         await websocket.close(code=1008, reason="This page's origin may not use the stream.")
         return
     state = websocket.app.state
@@ -32,10 +30,3 @@ async def stream(
         await Session(websocket, engine, rooms, options, settings).run()
     finally:
         state.connections -= 1
-
-
-def _origin_allowed(origin: str | None, host: str, allowed: list[str]) -> bool:
-    """Same host as the server, a configured origin, or no Origin at all (not a browser, so no CSWSH)."""
-    if origin is None or "*" in allowed or origin in allowed:
-        return True
-    return urlsplit(origin).netloc == host

@@ -12,7 +12,7 @@ from model.pipeline import GenerationRequest, Pipeline
 @dataclass(frozen=True)
 class WordMaps:
     tokens: list[str]  # the prompt's tokens, as the tokenizer cut it
-    maps: torch.Tensor  # (T, H, W) how much each token was looked at from each pixel, each scaled to max 1
+    maps: torch.Tensor  # (T, H, W) how much each token was looked at from each pixel, each stretched to [0, 1]
     picture: torch.Tensor  # (1, 3, H, W) the finished picture the maps belong to
 
 
@@ -34,5 +34,5 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     with AttentionRecorder(modules, add):
         for step in pipeline.generate(replace(request, backbone="unet", num_images=1)):
             last = step
-    peaks = total.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]
-    return WordMaps(tokens, total / peaks, last.x_next)
+    low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
+    return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), last.x_next)

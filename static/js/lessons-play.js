@@ -21,8 +21,8 @@ export class SliderPlayer {
   play() {
     if (Number(this.slider.value) >= Number(this.slider.max)) this.set(Number(this.slider.min));
     this.timer = setInterval(() => {
+      this.step(1, false);
       if (Number(this.slider.value) >= Number(this.slider.max)) this.pause();
-      else this.step(1, false);
     }, 1000 / this.fps);
     this.button.textContent = "⏸";
     this.button.setAttribute("aria-label", "Pause");

@@ -8,6 +8,7 @@ import pytest
 import torch
 from fastapi.testclient import TestClient
 from PIL import Image
+from starlette.websockets import WebSocketDisconnect
 
 from app.lessons.lanes import GUIDANCE_SWEEP, guidance_lane
 from model.pipeline import GenerationRequest, Pipeline
@@ -101,3 +102,15 @@ def test_words_lesson_scores_every_guess_against_the_words(client: TestClient):
     steps, pictures, done = _run(client, lesson="words", prompt="a red apple", steps=3)
     assert done["type"] == "done" and len(steps) == len(pictures) == 3
     assert all(0 <= s["clip_score"] <= 100 for s in steps)
+
+
+def test_pages_of_other_origins_may_not_run_lessons(client: TestClient):
+    with (
+        pytest.raises(WebSocketDisconnect) as refused,
+        client.websocket_connect("/ws/lessons", headers={"origin": "https://evil.example"}) as ws,
+    ):
+        ws.receive_json()
+    assert refused.value.code == 1008
+    with client.websocket_connect("/ws/lessons", headers={"origin": "http://testserver"}) as ws:
+        ws.send_text("{}")
+        assert ws.receive_json()["type"] == "error"

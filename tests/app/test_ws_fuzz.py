@@ -28,7 +28,7 @@ fields = st.fixed_dictionaries(
     optional={
         "prompt": st.text(max_size=120) | json_values,
         "negative_prompt": st.text(max_size=20) | json_values,
-        "steps": st.integers(-3, 8) | json_values,
+        "steps": st.integers(-3, 4) | json_values,
         "guidance_scale": st.floats() | json_values,
         "seed": st.integers(-2, 2**40) | st.none() | json_values,
         "sampler": st.sampled_from(["ddim", "ddpm", "dpmpp_2m", "euler"]) | json_values,
@@ -102,5 +102,5 @@ def test_random_messages_get_clear_answers_and_a_normal_client_is_still_served(s
 @pytest.fixture
 def settings_for_fuzz(settings, pipeline):
     settings.messages_per_second = settings.message_burst = 10**6  # the limiter has its own test
-    settings.max_steps = 8
+    settings.max_steps = 3  # valid runs are cancelled at once; short ones keep the loop quick
     return settings, pipeline
