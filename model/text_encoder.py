@@ -6,6 +6,7 @@ from safetensors only; a user with real CLIP weights passes a standard architect
 local .safetensors file.
 """
 
+import logging
 from functools import cached_property
 from pathlib import Path
 
@@ -23,7 +24,13 @@ open_clip.add_model_config(CLIP_CONFIG_DIR)
 
 def create_clip(model_name: str, weights: str | Path | None = None) -> open_clip.CLIP:
     """Build an open_clip model by architecture name; load weights from a local safetensors file."""
-    clip = open_clip.create_model(model_name, pretrained=None)
+    # open_clip warns "No pretrained weights loaded ... initialized randomly" because it is not the one
+    # loading them; a teacher reading the console should not be told the shipped model is random.
+    logging.disable(logging.WARNING)
+    try:
+        clip = open_clip.create_model(model_name, pretrained=None)
+    finally:
+        logging.disable(logging.NOTSET)
     if weights is not None:
         clip.load_state_dict(load_state_dict(weights, clip), strict=True)
     return clip.eval()
