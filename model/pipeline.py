@@ -17,8 +17,8 @@ from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
 from model.guidance import classifier_free_guidance
-from model.samplers import SAMPLERS, Step, get_sampler
-from model.schedules import SCHEDULES, make_schedule
+from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
+from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
 from model.text_encoder import TextEncoder, create_clip
 
 DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
@@ -181,30 +181,38 @@ class Pipeline:
         `observe_guidance` sees the unguided and conditional estimates of every step.
         """
         self.validate(request)
+        config = self.models[request.backbone][1]
+        sampling = make_schedule(request.schedule or config.schedule, config.num_timesteps)
+        denoiser = self.guided_denoiser(request, sampling, forward, observe_guidance)
+        generator = torch.Generator(self.device).manual_seed(request.seed)
+        sampler = get_sampler(request.sampler)
+        noise = self.initial_noise(request.seed, request.num_images)
+        for step in sampler(denoiser, noise, sampling, request.num_inference_steps, generator):
+            yield step
+            if should_stop is not None and should_stop():
+                return
+
+    def guided_denoiser(
+        self,
+        request: GenerationRequest,
+        sampling: NoiseSchedule,
+        forward: Forward = direct_forward,
+        observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
+    ) -> Denoiser:
+        """The request's backbone on `sampling`, guided by its prompt against the negative (or empty) one."""
         net, config = self.models[request.backbone]
         training = make_schedule(config.schedule, config.num_timesteps)
-        sampling = make_schedule(request.schedule, config.num_timesteps) if request.schedule else training
         n = request.num_images
         cond = self.encode([request.prompt]).repeat(n)
-        uncond = (
-            self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
-        ).repeat(n)
-        denoiser = classifier_free_guidance(
+        negative = self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
+        return classifier_free_guidance(
             ModelDenoiser(net, config, training, sampling, forward),
             cond,
-            uncond,
+            negative.repeat(n),
             request.guidance_scale,
             TextCondition.cat,
             observe_guidance,
         )
-        generator = torch.Generator(self.device).manual_seed(request.seed)
-        sampler = get_sampler(request.sampler)
-        for step in sampler(
-            denoiser, self.initial_noise(request.seed, n), sampling, request.num_inference_steps, generator
-        ):
-            yield step
-            if should_stop is not None and should_stop():
-                return
 
     @torch.no_grad()
     def draw_without_dust(self, prompt: str, num_images: int = 1) -> torch.Tensor:

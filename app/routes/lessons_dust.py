@@ -14,8 +14,8 @@ from app.lessons.pictures import start_picture
 from app.lessons.sheets import png_response, sheet_png
 from app.protocol import Options
 from model.lessons.examples import EXAMPLES
-from model.lessons.sprinkle import clean_up, prompted_denoiser, slider_alpha_bars, sprinkle
-from model.pipeline import MAX_SEED, Pipeline
+from model.lessons.sprinkle import clean_up, slider_alpha_bars, sprinkle
+from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
 from model.schedules import NoiseSchedule, make_schedule
 
 router = APIRouter()
@@ -110,7 +110,8 @@ def _dust_sheet(pipeline: Pipeline, options: Options, query: DustQuery) -> bytes
 def _clean_up_sheet(pipeline: Pipeline, options: Options, query: CleanUpQuery) -> bytes:
     picture, dusty = dusty_row(pipeline, options, query)
     schedule = schedule_of(options, query)
-    denoiser = prompted_denoiser(pipeline, query.words, query.guidance, query.backbone, schedule)
+    request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=query.backbone)
+    denoiser = pipeline.guided_denoiser(request, schedule)
     start = dusty[query.start : query.start + 1]
     steps = list(clean_up(denoiser, start, schedule, query.steps, query.start))
     papers = [start] + [step.x_next for step in steps]

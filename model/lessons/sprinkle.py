@@ -4,17 +4,13 @@ Slider position 0 is the clean picture; position i (1 … K) is the noise level 
 K-step run, so the dust on screen at position p is exactly where a clean-up of the last p steps starts.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import torch
 
-from model.conditioning import TextCondition
-from model.denoiser import ModelDenoiser
-from model.diffusion import Estimate, q_sample
-from model.guidance import classifier_free_guidance
-from model.pipeline import Pipeline
+from model.diffusion import q_sample
 from model.samplers import Denoiser, Step, inference_timesteps
-from model.schedules import NoiseSchedule, make_schedule
+from model.schedules import NoiseSchedule
 
 
 def slider_timesteps(schedule: NoiseSchedule, num_steps: int) -> list[int]:
@@ -32,28 +28,6 @@ def sprinkle(x0: torch.Tensor, noise: torch.Tensor, alpha_bars: torch.Tensor) ->
     """x_t = √ᾱ·x0 + √(1−ᾱ)·ε for every ᾱ with the same ε: x0 and noise (1, C, H, W) → (len(ᾱ), C, H, W)."""
     count = alpha_bars.shape[0]
     return q_sample(x0.expand(count, -1, -1, -1), alpha_bars.float(), noise.expand(count, -1, -1, -1))
-
-
-def prompted_denoiser(
-    pipeline: Pipeline,
-    prompt: str,
-    guidance_scale: float,
-    backbone: str,
-    schedule: NoiseSchedule,
-    observe: Callable[[Estimate | None, Estimate], None] | None = None,
-) -> Denoiser:
-    """The pipeline's network for one prompt, with classifier-free guidance, on any sampling schedule."""
-    net, config = pipeline.models[backbone]
-    training = make_schedule(config.schedule, config.num_timesteps)
-    cond = pipeline.encode([prompt])
-    return classifier_free_guidance(
-        ModelDenoiser(net, config, training, schedule),
-        cond,
-        pipeline.text_encoder.empty,
-        guidance_scale,
-        TextCondition.cat,
-        observe,
-    )
 
 
 def clean_up(
