@@ -1,8 +1,9 @@
 """Samplers: pure functions over one step loop that yields every step, so streaming, replay and tests
 all consume the same generator (the shape of improved-diffusion's p_sample_loop_progressive).
 
-Every sampler has the signature `(denoiser, noise, schedule, num_inference_steps, generator)`; the
-denoiser maps (x_t, integer timestep) to an Estimate of x0 and ε, so samplers never see a network.
+Every sampler has the signature `(denoiser, noise, schedule, num_inference_steps, generator, start_index)`;
+the denoiser maps (x_t, integer timestep) to an Estimate of x0 and ε, so samplers never see a network.
+`start_index` > 0 begins the run part-way, from a state already at that step's noise level (SDEdit).
 """
 
 import collections
@@ -40,6 +41,7 @@ class Sampler(Protocol):
         schedule: NoiseSchedule,
         num_inference_steps: int,
         generator: torch.Generator | None = None,
+        start_index: int = 0,
     ) -> Iterator[Step]: ...
 
 
@@ -56,13 +58,23 @@ Update = Callable[[torch.Tensor, Estimate, float, float, object], tuple[torch.Te
 
 
 def _step_loop(
-    denoiser: Denoiser, noise: torch.Tensor, schedule: NoiseSchedule, num_inference_steps: int, update: Update
+    denoiser: Denoiser,
+    noise: torch.Tensor,
+    schedule: NoiseSchedule,
+    num_inference_steps: int,
+    update: Update,
+    start_index: int = 0,
 ) -> Iterator[Step]:
-    """The one reverse loop every sampler shares; the last step lands on ᾱ = 1 (a clean picture)."""
+    """The one reverse loop every sampler shares; the last step lands on ᾱ = 1 (a clean picture).
+
+    `noise` is the state at step `start_index` (pure dust when 0); steps before it are skipped.
+    """
     timesteps = inference_timesteps(schedule.num_timesteps, num_inference_steps)
+    if not 0 <= start_index <= num_inference_steps:
+        raise ValueError(f"start_index must be between 0 and {num_inference_steps}, got {start_index}")
     alpha_bars = schedule.alphas_cumprod
     x, state = noise, None
-    for index, t in enumerate(timesteps):
+    for index, t in enumerate(timesteps[start_index:], start=start_index):
         alpha_bar = float(alpha_bars[t])
         alpha_bar_next = float(alpha_bars[timesteps[index + 1]]) if index + 1 < len(timesteps) else 1.0
         estimate = denoiser(x, t)
@@ -86,6 +98,7 @@ def ddim(
     schedule: NoiseSchedule,
     num_inference_steps: int,
     generator: torch.Generator | None = None,
+    start_index: int = 0,
     eta: float = 0.0,
 ) -> Iterator[Step]:
     """Song et al. 2021 (DDIM), Eq. 12; eta=0 is deterministic, eta=1 is the strided DDPM posterior."""
@@ -98,7 +111,7 @@ def ddim(
             x_next = x_next + sigma * torch.randn(x.shape, generator=generator, device=x.device, dtype=x.dtype)
         return x_next, None
 
-    return _step_loop(denoiser, noise, schedule, num_inference_steps, update)
+    return _step_loop(denoiser, noise, schedule, num_inference_steps, update, start_index)
 
 
 def ddpm(
@@ -107,9 +120,10 @@ def ddpm(
     schedule: NoiseSchedule,
     num_inference_steps: int,
     generator: torch.Generator | None = None,
+    start_index: int = 0,
 ) -> Iterator[Step]:
     """Ho et al. 2020 (DDPM) ancestral sampling: fresh dust each step, posterior variance β̃_t (Eq. 7)."""
-    return ddim(denoiser, noise, schedule, num_inference_steps, generator, eta=1.0)
+    return ddim(denoiser, noise, schedule, num_inference_steps, generator, start_index, eta=1.0)
 
 
 def dpmpp_2m(
@@ -118,6 +132,7 @@ def dpmpp_2m(
     schedule: NoiseSchedule,
     num_inference_steps: int,
     generator: torch.Generator | None = None,
+    start_index: int = 0,
 ) -> Iterator[Step]:
     """Lu et al. 2022 (DPM-Solver++), Alg. 2: second-order multistep in log-SNR, good at 15–25 steps."""
 
@@ -138,7 +153,7 @@ def dpmpp_2m(
         x_next = (sigma_next / sigma) * x - a_next**0.5 * torch.expm1(torch.tensor(-h)).item() * denoised
         return x_next, (est.x0, lam)
 
-    return _step_loop(denoiser, noise, schedule, num_inference_steps, update)
+    return _step_loop(denoiser, noise, schedule, num_inference_steps, update, start_index)
 
 
 def _half_log_snr(alpha_bar: float) -> float:

@@ -8,6 +8,7 @@ Resumable (--resume), logs images/s and loss, and saves sample grids drawn from 
 
 import argparse
 import json
+import math
 import random
 import time
 from pathlib import Path
@@ -62,6 +63,18 @@ def training_loss(
     return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr)
 
 
+def learning_rate(peak: float, step: int, warmup: int, progress: float, final_fraction: float | None) -> float:
+    """Linear warm-up, then constant or a cosine decay to `final_fraction`·peak over the run's time budget.
+
+    `progress` is the fraction of the wall-clock budget spent (runs here are budgeted in minutes);
+    decaying the rate at the end lets the weights settle below the noise floor a constant rate keeps them at.
+    """
+    rate = peak * min(1.0, (step + 1) / warmup)
+    if final_fraction is None:
+        return rate
+    return rate * (final_fraction + (1 - final_fraction) * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0))))
+
+
 def training_state(model, ema: EMA, optimizer, step: int) -> dict[str, torch.Tensor]:
     """Model, EMA and AdamW moments as one flat tensor dict (safetensors holds no pickled objects)."""
     tensors = {f"model.{k}": v for k, v in model.state_dict().items()}
@@ -100,6 +113,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument(
+        "--decay-to", type=float, default=None, help="cosine-decay the rate to this fraction of --lr by the end of --minutes"
+    )
     parser.add_argument("--prediction", choices=["eps", "x0", "v"], default="v")
     parser.add_argument("--schedule", default="cosine")
     parser.add_argument("--min-snr", type=float, default=5.0)
@@ -164,7 +180,7 @@ def main() -> None:
 
     start, last_sample, log, images_seen = time.time(), time.time(), [], 0
     while time.time() - start < args.minutes * 60:
-        lr = args.lr * min(1.0, (step + 1) / args.warmup)
+        lr = learning_rate(args.lr, step, args.warmup, (time.time() - start) / (args.minutes * 60), args.decay_to)
         for group in optimizer.param_groups:
             group["lr"] = lr
         batch = torch.randint(len(data), (args.batch,), generator=generator)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import torch
 
 from model.diffusion import q_sample
-from model.samplers import Denoiser, Step, inference_timesteps
+from model.samplers import Denoiser, Step, ddim, inference_timesteps
 from model.schedules import NoiseSchedule
 
 
@@ -39,15 +39,4 @@ def clean_up(
     """
     if not 0 <= start <= num_steps:
         raise ValueError(f"start must be between 0 and {num_steps}, got {start}")
-    timesteps = inference_timesteps(schedule.num_timesteps, num_steps)[num_steps - start :]
-    alpha_bars = schedule.alphas_cumprod
-    x = x_t
-    for index, t in enumerate(timesteps):
-        alpha_bar = float(alpha_bars[t])
-        alpha_bar_next = float(alpha_bars[timesteps[index + 1]]) if index + 1 < len(timesteps) else 1.0
-        estimate = denoiser(x, t)
-        x_next = alpha_bar_next**0.5 * estimate.x0 + (1 - alpha_bar_next) ** 0.5 * estimate.eps
-        yield Step(
-            index, float(t), alpha_bar, ((1 - alpha_bar) / alpha_bar) ** 0.5, x, estimate.x0, estimate.eps, x_next
-        )
-        x = x_next
+    return ddim(denoiser, x_t, schedule, num_steps, start_index=num_steps - start)

@@ -63,6 +63,22 @@ def test_yields_every_step_with_falling_noise(name, num_steps):
     assert steps[0].timestep == 999
 
 
+@pytest.mark.parametrize("name", ["ddim", "dpmpp_2m"])
+def test_a_run_started_part_way_continues_like_the_full_run(name):
+    schedule = make_schedule("cosine")
+    denoiser = GaussianDenoiser(schedule.alphas_cumprod, MEAN, STD)
+    full = list(get_sampler(name)(denoiser, torch.randn(4, 1, 4, 4), schedule, 10))
+    tail = list(get_sampler(name)(denoiser, full[3].x_t, schedule, 10, start_index=3))
+    assert [s.index for s in tail] == list(range(3, 10))
+    assert [s.timestep for s in tail] == [s.timestep for s in full[3:]]
+    if name == "ddim":  # stateless, so the very next state is identical; DPM++ restarts at first order
+        assert torch.equal(tail[0].x_next, full[3].x_next)
+    assert torch.allclose(tail[-1].x_next, full[-1].x_next, atol=1e-2)
+    assert list(get_sampler(name)(denoiser, full[-1].x_next, schedule, 10, start_index=10)) == []
+    with pytest.raises(ValueError, match="between 0 and 10"):
+        list(get_sampler(name)(denoiser, full[0].x_t, schedule, 10, start_index=11))
+
+
 def test_timesteps_are_trailing_and_bounded():
     assert inference_timesteps(1000, 4) == [999, 749, 499, 249]
     assert inference_timesteps(10, 10) == list(range(9, -1, -1))

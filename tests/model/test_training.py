@@ -12,7 +12,7 @@ from model.config import ModelConfig, backbone_preset
 from model.ema import EMA
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
-from model.train import training_loss
+from model.train import learning_rate, training_loss
 from model.train_clip import clip_loss_step
 from model.training_data import PictureCaptions
 
@@ -71,3 +71,12 @@ def test_ema_warm_up_tracks_the_early_model():
         ema.update(model)
     # Without the warm-up, 100 updates at 0.999 would leave the average at 1 - 0.999**100 ≈ 0.10.
     assert ema.model.weight.item() > 0.9
+
+
+def test_learning_rate_warms_up_then_decays_to_the_final_fraction():
+    assert learning_rate(1e-3, 0, 100, 0.0, None) == pytest.approx(1e-5)
+    assert learning_rate(1e-3, 500, 100, 0.7, None) == pytest.approx(1e-3)
+    assert learning_rate(1e-3, 500, 100, 0.0, 0.1) == pytest.approx(1e-3)
+    assert learning_rate(1e-3, 500, 100, 0.5, 0.1) == pytest.approx(0.55e-3)
+    assert learning_rate(1e-3, 500, 100, 1.0, 0.1) == pytest.approx(1e-4)
+    assert learning_rate(1e-3, 500, 100, 1.3, 0.1) == pytest.approx(1e-4)  # past the budget: stays at the floor
