@@ -45,12 +45,26 @@ class Attention(nn.Module):
     def forward(
         self, x: torch.Tensor, context: torch.Tensor | None = None, mask: torch.Tensor | None = None
     ) -> torch.Tensor:
-        context = x if context is None else context
-        q = self._heads(self.to_q(x))  # (B, h, N, d)
-        k, v = (self._heads(z) for z in self.to_kv(context).chunk(2, dim=-1))  # (B, h, L, d)
+        q, k, v = self._project(x, context)
         attn_mask = None if mask is None else mask[:, None, None, :]  # (B, 1, 1, L), True = attend
         out = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask)
         return self.proj(out.transpose(1, 2).flatten(2))  # (B, N, dim)
 
-    def _heads(self, z: torch.Tensor) -> torch.Tensor:
-        return z.unflatten(-1, (self.num_heads, -1)).transpose(1, 2)
+    def weights(
+        self, x: torch.Tensor, context: torch.Tensor | None = None, mask: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        """softmax(q·kᵀ/√d) (B, h, N, L): what SDPA computes but never returns, for the lessons' maps."""
+        q, k, _ = self._project(x, context)
+        scores = q @ k.transpose(-1, -2) / q.shape[-1] ** 0.5  # (B, h, N, L)
+        if mask is not None:
+            scores = scores.masked_fill(~mask[:, None, None, :], float("-inf"))
+        return scores.float().softmax(dim=-1)
+
+    def _project(
+        self, x: torch.Tensor, context: torch.Tensor | None
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Queries (B, h, N, d) from x; keys and values (B, h, L, d) from the context (x itself if None)."""
+        context = x if context is None else context
+        q = self.to_q(x).unflatten(-1, (self.num_heads, -1)).transpose(1, 2)
+        k, v = (z.unflatten(-1, (self.num_heads, -1)).transpose(1, 2) for z in self.to_kv(context).chunk(2, dim=-1))
+        return q, k, v

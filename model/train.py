@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument(
-        "--decay-to", type=float, default=None, help="cosine-decay the rate to this fraction of --lr by the end of --minutes"
+        "--decay-to", type=float, default=None, help="cosine-decay to this fraction of --lr by the end of --minutes"
     )
     parser.add_argument("--prediction", choices=["eps", "x0", "v"], default="v")
     parser.add_argument("--schedule", default="cosine")

@@ -4,7 +4,6 @@ import threading
 from collections.abc import Callable
 
 import torch
-from torch import nn
 
 from model.layers import Attention
 
@@ -28,15 +27,8 @@ class AttentionRecorder:
         for handle in self._handles:
             handle.remove()
 
-    def _record(self, module: nn.Module, args: tuple, kwargs: dict, output: torch.Tensor) -> None:
+    def _record(self, module: Attention, args: tuple, kwargs: dict, output: torch.Tensor) -> None:
         if threading.get_ident() != self._thread:
             return
         x, context, mask = (*args, None, None)[:3]
-        context, mask = kwargs.get("context", context), kwargs.get("mask", mask)
-        context = x if context is None else context
-        q = module._heads(module.to_q(x))  # (B, h, N, d)
-        k = module._heads(module.to_kv(context).chunk(2, dim=-1)[0])  # (B, h, L, d)
-        scores = q @ k.transpose(-1, -2) / q.shape[-1] ** 0.5  # (B, h, N, L)
-        if mask is not None:
-            scores = scores.masked_fill(~mask[:, None, None, :], float("-inf"))
-        self.on_map(scores.float().softmax(dim=-1))
+        self.on_map(module.weights(x, kwargs.get("context", context), kwargs.get("mask", mask)))
