@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     max_batch_rows: Annotated[
         int, Field(ge=1, description="rows in one batched forward pass; 1 serves one run at a time")
     ] = 64
+    max_lesson_runs: Annotated[
+        int, Field(ge=1, description="lesson computations running at once; more wait, so live drawing keeps its CPU")
+    ] = 2
     max_connections: Annotated[int, Field(ge=1, description="open WebSockets before new ones are refused")] = 256
     messages_per_second: Annotated[
         float, Field(gt=0, description="steady rate of messages one connection may send")

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from app.config import PROJECT_DIR, Settings
 from app.engine import Engine
 from app.gallery import Gallery
+from app.lessons.gate import LessonGate
 from app.options import build_options
 from app.replay import ReplayStore
 from app.rooms import Rooms
@@ -24,7 +25,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         loaded = pipeline or Pipeline.from_pretrained(settings.model_path, device=settings.device)
         app.state.settings = settings
-        app.state.pipeline = loaded  # the lessons run the model directly
+        app.state.pipeline = loaded  # the lessons run the model directly, through the gate
+        app.state.lesson_gate = LessonGate(settings.max_lesson_runs)
         app.state.options = build_options(settings, loaded)
         app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
         app.state.gallery = Gallery(settings.gallery_dir)

@@ -1,10 +1,11 @@
-"""What lesson routes share: the loaded pipeline, for running the model directly, and the length rule."""
+"""What lesson routes share: the loaded pipeline, the gate its runs pass through, and the length rule."""
 
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
 from starlette.requests import HTTPConnection
 
+from app.lessons.gate import LessonGate
 from app.protocol import Options
 from model.pipeline import Pipeline
 
@@ -14,6 +15,13 @@ def get_pipeline(connection: HTTPConnection) -> Pipeline:
 
 
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+
+
+def get_lesson_gate(connection: HTTPConnection) -> LessonGate:
+    return connection.app.state.lesson_gate
+
+
+LessonGateDep = Annotated[LessonGate, Depends(get_lesson_gate)]
 
 
 def check_length(text: str, options: Options) -> None:

@@ -4,8 +4,8 @@ import time
 
 import torch
 from fastapi import WebSocket
-from fastapi.concurrency import run_in_threadpool
 
+from app.lessons.gate import LessonGate
 from app.lessons.lanes import Lane, Shown
 from app.lessons.sheets import sheet_png
 
@@ -18,13 +18,13 @@ def _timed_next(lane: Lane) -> tuple[Shown | None, float]:
     return shown, (time.perf_counter() - started) * 1000
 
 
-async def stream_lanes(websocket: WebSocket, lanes: dict[str, Lane], total: int) -> None:
-    """Advance the lanes in turn, one step each, off the event loop, so they race fairly; then `done`."""
+async def stream_lanes(websocket: WebSocket, gate: LessonGate, lanes: dict[str, Lane], total: int) -> None:
+    """Advance the lanes in turn, one step each, through the gate, so they race fairly; then `done`."""
     spent = dict.fromkeys(lanes, 0.0)
     index = 0
     while True:
         for name, lane in lanes.items():
-            shown, ms = await run_in_threadpool(_timed_next, lane)
+            shown, ms = await gate.run(_timed_next, lane)
             if shown is None:
                 await websocket.send_json({"type": "done", "total_ms": spent})
                 return

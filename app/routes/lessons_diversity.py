@@ -4,11 +4,10 @@ from typing import Annotated
 
 import torch
 from fastapi import APIRouter, Query
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep, check_length
+from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.sheets import png_data_urls
 from model.lessons.diversity import variety
 from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
@@ -43,11 +42,11 @@ class Comparison(BaseModel):
 
 @router.get("/api/lessons/diversity")
 async def diversity(
-    query: Annotated[DiversityQuery, Query()], pipeline: PipelineDep, options: OptionsDep
+    query: Annotated[DiversityQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
 ) -> Comparison:
     """Eight pictures from eight starting dusts, and the no-dust model's eight for the same words."""
     check_length(query.prompt, options)
-    return await run_in_threadpool(_compare, pipeline, query)
+    return await gate.run(_compare, pipeline, query)
 
 
 def _grid(pipeline: Pipeline, pictures: torch.Tensor) -> Grid:

@@ -4,12 +4,11 @@ from typing import Annotated
 
 import torch
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep, check_length
+from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.pictures import start_picture
 from app.lessons.sheets import png_response, sheet_png
 from app.protocol import Options
@@ -58,22 +57,24 @@ def examples() -> list[Example]:
 
 
 @router.get("/api/lessons/dust.png", response_class=Response)
-async def dust_sheet(query: Annotated[DustQuery, Query()], pipeline: PipelineDep, options: OptionsDep) -> Response:
+async def dust_sheet(
+    query: Annotated[DustQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+) -> Response:
     """One row of K + 1 pictures: the clean picture, then x_t at every slider position with the same ε."""
     check_query(query, options)
-    return png_response(await run_in_threadpool(_dust_sheet, pipeline, options, query))
+    return png_response(await gate.run(_dust_sheet, pipeline, options, query))
 
 
 @router.get("/api/lessons/clean-up.png", response_class=Response)
 async def clean_up_sheet(
-    query: Annotated[CleanUpQuery, Query()], pipeline: PipelineDep, options: OptionsDep
+    query: Annotated[CleanUpQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
 ) -> Response:
     """Two rows of start + 1 pictures: the dusty paper after each step, and the model's guess at each step."""
     check_query(query, options)
     if query.start > query.steps:
         raise HTTPException(422, f"Start from a position between 0 and {query.steps}.")
     check_length(query.words, options)
-    return png_response(await run_in_threadpool(_clean_up_sheet, pipeline, options, query))
+    return png_response(await gate.run(_clean_up_sheet, pipeline, options, query))
 
 
 def check_query(query: DustQuery, options: Options) -> None:

@@ -4,11 +4,10 @@ from typing import Annotated
 
 import torch
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep, check_length
+from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.protocol import Options
 from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
@@ -53,7 +52,9 @@ def keyholes(pipeline: PipelineDep) -> Keyholes:
 
 
 @router.get("/api/lessons/patch-attention")
-async def patch_look(query: Annotated[PatchQuery, Query()], pipeline: PipelineDep, options: OptionsDep) -> PatchLook:
+async def patch_look(
+    query: Annotated[PatchQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+) -> PatchLook:
     """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
     check_query(query, options)
     check_length(query.words, options)
@@ -62,7 +63,7 @@ async def patch_look(query: Annotated[PatchQuery, Query()], pipeline: PipelineDe
     grid = pipeline.image_size // pipeline.models["dit"][1].backbone.patch_size
     if query.position > query.steps or query.patch >= grid * grid:
         raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
-    weights = await run_in_threadpool(_look, pipeline, options, query)
+    weights = await gate.run(_look, pipeline, options, query)
     return PatchLook(grid=grid, weights=weights.flatten().tolist())
 
 

@@ -34,7 +34,8 @@ async def live_lessons(websocket: WebSocket) -> None:
         await websocket.close(code=1008, reason="This page's origin may not use the lessons.")
         return
     await websocket.accept()
-    pipeline, limit = websocket.app.state.pipeline, websocket.app.state.options.limits.max_prompt_chars
+    pipeline, gate = websocket.app.state.pipeline, websocket.app.state.lesson_gate
+    limit = websocket.app.state.options.limits.max_prompt_chars
     try:
         while True:
             try:
@@ -48,7 +49,7 @@ async def live_lessons(websocket: WebSocket) -> None:
             request = GenerationRequest(
                 prompt=run.prompt, seed=run.seed, num_inference_steps=run.steps, guidance_scale=run.guidance
             )
-            await stream_lanes(websocket, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
+            await stream_lanes(websocket, gate, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
     except WebSocketDisconnect:
         return
 

@@ -3,11 +3,10 @@
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import PipelineDep, check_length
+from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.lessons.word_maps import word_maps
 from model.lessons.words import taught_words, words_of
@@ -61,13 +60,13 @@ class WordMapsAnswer(BaseModel):
 
 @router.get("/api/lessons/word-maps")
 async def where_words_land(
-    query: Annotated[MapsQuery, Query()], pipeline: PipelineDep, options: OptionsDep
+    query: Annotated[MapsQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
 ) -> WordMapsAnswer:
     """Team CNN draws the prompt; every cross-attention map of every step, per token, added up (DAAM)."""
     check_length(query.prompt, options)
     if "unet" not in pipeline.models:
         raise HTTPException(404, "This model has no Team CNN, whose attention these maps show.")
-    return await run_in_threadpool(_maps, pipeline, query)
+    return await gate.run(_maps, pipeline, query)
 
 
 def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
