@@ -43,8 +43,8 @@ class Scores:
         )
 
 
-def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int) -> torch.Tensor:
-    """`seeds` pictures of one prompt at the app's defaults; the no-dust model ignores the seed."""
+def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
+    """`seeds` pictures of one prompt at the app's sampler and steps; the no-dust model ignores the seed."""
     if model == "nodust":
         return pipeline.draw_without_dust(prompt, seeds)
     request = GenerationRequest(
@@ -52,7 +52,7 @@ def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int) -> torch.Tenso
         backbone=model,
         num_images=seeds,
         num_inference_steps=DEFAULTS.num_inference_steps,
-        guidance_scale=DEFAULTS.guidance_scale,
+        guidance_scale=guidance,
         sampler=DEFAULTS.sampler,
     )
     return list(pipeline.generate(request))[-1].x_next.clamp(-1, 1)
@@ -88,14 +88,14 @@ def real_scores(pipeline: Pipeline, judge, data_dir: Path) -> Scores:
     return score(data.pictures[order], torch.from_numpy(data.concept_ids[order.numpy()]).long(), 2, pipeline, judge)
 
 
-def evaluate_model(pipeline: Pipeline, judge, model: str, seeds: int, stride: int) -> Scores:
+def evaluate_model(pipeline: Pipeline, judge, model: str, seeds: int, stride: int, guidance: float) -> Scores:
     concepts = CONCEPTS[::stride]
-    pictures = torch.cat([draw(pipeline, model, c.name, seeds) for c in concepts])
+    pictures = torch.cat([draw(pipeline, model, c.name, seeds, guidance) for c in concepts])
     labels = torch.arange(0, len(CONCEPTS), stride).repeat_interleave(seeds)
     scores = score(pictures, labels, seeds, pipeline, judge)
     index = {c.name: i for i, c in enumerate(CONCEPTS)}
     synonyms = SYNONYM_PROMPTS[::stride]
-    synonym_pictures = torch.cat([draw(pipeline, model, prompt, 1) for prompt, _ in synonyms])
+    synonym_pictures = torch.cat([draw(pipeline, model, prompt, 1, guidance) for prompt, _ in synonyms])
     synonym_labels = torch.tensor([index[name] for _, name in synonyms])
     scores.synonym_top1 = top_k_accuracy(predict(judge, synonym_pictures), synonym_labels, 1)
     return scores
@@ -108,18 +108,23 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--seeds", type=int, default=4)
     parser.add_argument("--stride", type=int, default=1, help="every Nth concept and synonym (a quicker look)")
+    parser.add_argument("--guidance", type=float, default=DEFAULTS.guidance_scale, help="default: the app's")
+    parser.add_argument("--models", nargs="*", help="only these (unet, dit, nodust); default: all")
+    parser.add_argument("--out", type=Path, help="where evaluation.json and the grids go; default: --weights")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    out = args.out or args.weights
+    out.mkdir(parents=True, exist_ok=True)
 
     torch.set_num_threads(args.threads)
     pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
     judge = load_judge(args.judge)
     results = {"real pictures": real_scores(pipeline, judge, args.data)}
     models = list(pipeline.backbones) + (["nodust"] if pipeline.no_dust is not None else [])
-    for model in models:
+    for model in [m for m in models if not args.models or m in args.models]:
         start = time.time()
-        results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.stride)
-        save_sample_grid(pipeline, model, args.weights / f"samples_{model}.png", seeds=4)
+        results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.stride, args.guidance)
+        save_sample_grid(pipeline, model, out / f"samples_{model}.png", seeds=4, guidance=args.guidance)
         print(f"{model}: {time.time() - start:.0f} s", flush=True)
     header = ["| | judge top-1 | judge top-5 | CLIP score | diversity | synonyms top-1 |", "|---|---|---|---|---|---|"]
     table = "\n".join(header + [s.row(name) for name, s in results.items()])
@@ -127,14 +132,14 @@ def main() -> None:
     settings = {
         "sampler": DEFAULTS.sampler,
         "steps": DEFAULTS.num_inference_steps,
-        "guidance_scale": DEFAULTS.guidance_scale,
+        "guidance_scale": args.guidance,
         "seeds": args.seeds,
         "grid_prompts": GRID_PROMPTS,
         "concepts": len(CONCEPTS[:: args.stride]),
         "synonym_prompts": len(SYNONYM_PROMPTS[:: args.stride]),
     }
     out = {"settings": settings, "results": {k: vars(v) for k, v in results.items()}, "table": table}
-    (args.weights / "evaluation.json").write_text(json.dumps(out, indent=1))
+    (out / "evaluation.json").write_text(json.dumps(out, indent=1))
 
 
 if __name__ == "__main__":
