@@ -67,12 +67,19 @@ def training_target(
     raise ValueError(f"unknown prediction type {prediction!r}; choose one of {PREDICTIONS}")
 
 
-def min_snr_weight(alpha_bar: torch.Tensor, prediction: Prediction, gamma: float | None) -> torch.Tensor:
-    """Hang et al. 2023, Eq. 8: weight each timestep so the loss equals min(SNR, γ)·‖x0 error‖²."""
+def min_snr_weight(
+    alpha_bar: torch.Tensor, prediction: Prediction, gamma: float | None, floor: float = 0.0
+) -> torch.Tensor:
+    """Weight each timestep so the loss equals clamp(SNR, floor, γ)·‖x0 error‖² (Hang et al. 2023, Eq. 8).
+
+    With floor = 0 this is min-SNR-γ, whose x0 weight SNR → 0 leaves the noisiest steps, where the
+    layout is decided, all but untrained; floor = 1 keeps them at weight 1 (the truncated-SNR
+    weighting of Salimans & Ho 2022, Sec. 4). A floor suits v and x0 prediction, not ε.
+    """
     if gamma is None:
         return torch.ones_like(alpha_bar)
     snr = alpha_bar / (1 - alpha_bar).clamp_min(1e-12)
-    clipped = snr.clamp_max(gamma)
+    clipped = snr.clamp(min=floor, max=gamma)
     if prediction == "eps":
         return clipped / snr.clamp_min(1e-12)
     if prediction == "v":
@@ -87,8 +94,9 @@ def diffusion_loss(
     alpha_bar: torch.Tensor,
     prediction: Prediction,
     min_snr_gamma: float | None = 5.0,
+    snr_floor: float = 0.0,
 ) -> torch.Tensor:
-    """Mean (optionally min-SNR-weighted) squared error between the network output and its target."""
+    """Mean (optionally SNR-weighted) squared error between the network output and its target."""
     target = training_target(x0, noise, alpha_bar, prediction)
     per_sample = (output.float() - target.float()).pow(2).mean(dim=tuple(range(1, x0.dim())))
-    return (per_sample * min_snr_weight(alpha_bar, prediction, min_snr_gamma)).mean()
+    return (per_sample * min_snr_weight(alpha_bar, prediction, min_snr_gamma, snr_floor)).mean()

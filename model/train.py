@@ -50,6 +50,7 @@ def training_loss(
     alpha_bars: torch.Tensor,
     generator: torch.Generator,
     min_snr: float | None,
+    snr_floor: float = 0.0,
 ) -> torch.Tensor:
     """Dust the pictures at random timesteps and score the network's guess; the no-dust model
     instead sees a blank input and must regress the picture from the prompt alone."""
@@ -60,7 +61,7 @@ def training_loss(
     t = torch.randint(config.num_timesteps, (batch,), generator=generator)
     alpha_bar, noise = alpha_bars[t].to(device), torch.randn(x0.shape, generator=generator).to(device)
     output = model(q_sample(x0, alpha_bar, noise), t.float().to(device), cond)
-    return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr)
+    return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr, snr_floor)
 
 
 def learning_rate(peak: float, step: int, warmup: int, progress: float, final_fraction: float | None) -> float:
@@ -119,6 +120,12 @@ def main() -> None:
     parser.add_argument("--prediction", choices=["eps", "x0", "v"], default="v")
     parser.add_argument("--schedule", default="cosine")
     parser.add_argument("--min-snr", type=float, default=5.0)
+    parser.add_argument(
+        "--snr-floor",
+        type=float,
+        default=1.0,
+        help="x0 weight of the noisiest steps (0: plain min-SNR, which starves them)",
+    )
     parser.add_argument("--p-uncond", type=float, default=0.1, help="prompt dropout for classifier-free guidance")
     parser.add_argument("--ema", type=float, default=0.999)
     parser.add_argument("--bf16", action="store_true", help="bf16 autocast (CPUs with AVX512-BF16, GPUs)")
@@ -188,7 +195,7 @@ def main() -> None:
         captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
         cond = bank.lookup(captions).to(device)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.bf16):
-            loss = training_loss(model, config, x0, cond, alpha_bars, generator, args.min_snr)
+            loss = training_loss(model, config, x0, cond, alpha_bars, generator, args.min_snr, args.snr_floor)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

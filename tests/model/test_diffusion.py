@@ -34,6 +34,14 @@ def test_min_snr_weight_makes_every_objective_an_x0_loss():
     assert torch.equal(min_snr_weight(alpha_bar, "v", None), torch.ones(3))
 
 
+def test_snr_floor_keeps_the_noisiest_steps_at_x0_weight_one():
+    alpha_bar = torch.tensor([0.99, 0.5, 0.01, 1e-6])  # SNR 99, 1, ~0.01, ~1e-6
+    x0_weight = min_snr_weight(alpha_bar, "v", 5.0, floor=1.0) * (alpha_bar / (1 - alpha_bar) + 1)
+    assert torch.allclose(x0_weight, torch.tensor([5.0, 1.0, 1.0, 1.0]))
+    plain = min_snr_weight(alpha_bar, "v", 5.0) * (alpha_bar / (1 - alpha_bar) + 1)
+    assert plain[-1] < 1e-5, "without the floor the noisiest step barely counts"
+
+
 def test_unknown_prediction_is_an_error():
     with pytest.raises(ValueError, match="prediction"):
         training_target(torch.zeros(1), torch.zeros(1), torch.ones(1), "score")
