@@ -138,8 +138,8 @@ def main() -> None:
         "concepts": len(CONCEPTS[:: args.stride]),
         "synonym_prompts": len(SYNONYM_PROMPTS[:: args.stride]),
     }
-    out = {"settings": settings, "results": {k: vars(v) for k, v in results.items()}, "table": table}
-    (out / "evaluation.json").write_text(json.dumps(out, indent=1))
+    report = {"settings": settings, "results": {k: vars(v) for k, v in results.items()}, "table": table}
+    (out / "evaluation.json").write_text(json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":
