@@ -17,7 +17,7 @@ import torch
 from safetensors.torch import load_file, save_file
 
 from model.backbones import build_backbone
-from model.checkpoint import save_checkpoint
+from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
 from model.data.dataset import default_data_dir, load_emoji_dataset
@@ -87,6 +87,16 @@ def training_state(model, ema: EMA, optimizer, step: int) -> dict[str, torch.Ten
     return {k: v.detach().contiguous().clone() for k, v in tensors.items()}
 
 
+def start_from_weights(path: Path, model, ema: EMA, config: ModelConfig) -> None:
+    """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives."""
+    saved = ModelConfig.from_dict(read_metadata(path)[1])
+    if saved != config:
+        raise ValueError(f"{path} was trained as {saved}, not as {config}")
+    weights = load_state_dict(path, model)
+    model.load_state_dict(weights)
+    ema.model.load_state_dict(weights)
+
+
 def restore_training_state(path: Path, model, ema: EMA, optimizer) -> int:
     state = load_file(str(path))
     model.load_state_dict({k[6:]: v for k, v in state.items() if k.startswith("model.")})
@@ -133,6 +143,9 @@ def main() -> None:
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--sample-every", type=float, default=10.0, help="minutes between sample grids")
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument(
+        "--init", type=Path, help="without a state to resume, start from these weights (fresh optimizer)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
@@ -168,6 +181,8 @@ def main() -> None:
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     state_path = args.out / "train_state.safetensors"
     step = restore_training_state(state_path, model, ema, optimizer) if args.resume and state_path.exists() else 0
+    if args.init is not None and step == 0:
+        start_from_weights(args.init, model, ema, config)
     alpha_bars = make_schedule(config.schedule, config.num_timesteps).alphas_cumprod.float()
     name = "nodust" if args.objective == "no_dust" else args.backbone
     print(

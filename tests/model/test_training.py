@@ -7,12 +7,13 @@ import pytest
 import torch
 
 from model.backbones import build_backbone
+from model.checkpoint import save_checkpoint
 from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
 from model.ema import EMA
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
-from model.train import learning_rate, training_loss
+from model.train import learning_rate, start_from_weights, training_loss
 from model.train_clip import clip_loss_step
 from model.training_data import PictureCaptions
 
@@ -80,3 +81,18 @@ def test_learning_rate_warms_up_then_decays_to_the_final_fraction():
     assert learning_rate(1e-3, 500, 100, 0.5, 0.1) == pytest.approx(0.55e-3)
     assert learning_rate(1e-3, 500, 100, 1.0, 0.1) == pytest.approx(1e-4)
     assert learning_rate(1e-3, 500, 100, 1.3, 0.1) == pytest.approx(1e-4)  # past the budget: stays at the floor
+
+
+def test_training_can_start_from_saved_weights_of_the_same_config_only(tmp_path):
+    config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8)
+    saved = build_backbone(config)
+    save_checkpoint(tmp_path / "unet.safetensors", saved, kind="denoiser", config=config.to_dict())
+    model = build_backbone(config)
+    ema = EMA(model)
+    start_from_weights(tmp_path / "unet.safetensors", model, ema, config)
+    for ours, theirs, averaged in zip(model.parameters(), saved.parameters(), ema.model.parameters()):
+        assert torch.equal(ours, theirs.half().float())
+        assert torch.equal(averaged, ours)
+    other = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8, prediction="eps")
+    with pytest.raises(ValueError, match="was trained as"):
+        start_from_weights(tmp_path / "unet.safetensors", model, ema, other)
