@@ -18,7 +18,7 @@ import torch
 
 from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
-from model.grids import GRID_PROMPTS, save_sample_grid
+from model.grids import GRID_PROMPTS, draw, save_sample_grid
 from model.judge import load_judge, predict
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
@@ -41,21 +41,6 @@ class Scores:
             f"| {name} | {100 * self.judge_top1:.1f} % | {100 * self.judge_top5:.1f} % | "
             f"{self.clip_score:.1f} | {self.diversity:.3f} | {synonym} |"
         )
-
-
-def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
-    """`seeds` pictures of one prompt at the app's sampler and steps; the no-dust model ignores the seed."""
-    if model == "nodust":
-        return pipeline.draw_without_dust(prompt, seeds)
-    request = GenerationRequest(
-        prompt,
-        backbone=model,
-        num_images=seeds,
-        num_inference_steps=DEFAULTS.num_inference_steps,
-        guidance_scale=guidance,
-        sampler=DEFAULTS.sampler,
-    )
-    return list(pipeline.generate(request))[-1].x_next.clamp(-1, 1)
 
 
 @torch.no_grad()

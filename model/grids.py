@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import torch
 from PIL import Image
 
 from model.images import to_uint8
@@ -11,18 +12,17 @@ from model.pipeline import GenerationRequest, Pipeline
 GRID_PROMPTS = ("dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "car")
 
 
+def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
+    """`seeds` pictures (N, C, H, W) of one prompt at the app's sampler and steps; no-dust ignores the seed."""
+    if model == "nodust":
+        return pipeline.draw_without_dust(prompt, seeds)
+    request = GenerationRequest(prompt, backbone=model, num_images=seeds, guidance_scale=guidance)
+    return list(pipeline.generate(request))[-1].x_next.clamp(-1, 1)
+
+
 def save_sample_grid(
     pipeline: Pipeline, backbone: str, path: Path, seeds: int = 2, guidance: float = GenerationRequest.guidance_scale
 ) -> None:
     """Prompts × seeds drawn from pure noise (the whole product), not just the loss."""
-    rows = []
-    for prompt in GRID_PROMPTS:
-        if backbone == "nodust":
-            images = pipeline.draw_without_dust(prompt, seeds)
-        else:
-            request = GenerationRequest(
-                prompt, backbone=backbone, num_images=seeds, num_inference_steps=20, guidance_scale=guidance
-            )
-            images = list(pipeline.generate(request))[-1].x_next
-        rows.append(np.concatenate(list(to_uint8(images)), axis=1))
+    rows = [np.concatenate(list(to_uint8(draw(pipeline, backbone, p, seeds, guidance))), axis=1) for p in GRID_PROMPTS]
     Image.fromarray(np.concatenate(rows, axis=0)).resize((seeds * 96, len(GRID_PROMPTS) * 96), Image.NEAREST).save(path)
