@@ -21,6 +21,20 @@ def test_page_and_its_static_files(client: TestClient):
         assert client.get(path).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/", "Dust to Detail"),
+        ("/gallery?room=abcd", "Gallery · room ABCD"),
+        ("/lessons/teams", "Team CNN vs Team Transformer"),
+    ],
+)
+def test_every_page_shares_one_head_and_top_bar(client: TestClient, path: str, heading: str):
+    page = client.get(path).text
+    assert page.count('rel="icon"') == 1 and page.count("/static/style.css") == 1
+    assert page.count('class="topbar"') == 1 and f"<h1>{heading}</h1>" in page
+
+
 def test_healthz(client: TestClient):
     assert client.get("/healthz").json() == {"status": "ok", "idle": True}
 
