@@ -403,7 +403,7 @@ def parse_client_message(raw: str | bytes, options: Options) -> ClientCommand:
         )
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise ProtocolError("bad_json", "That message isn't valid JSON text.") from None
     if not isinstance(data, dict):
         raise ProtocolError("bad_json", "Each message must be a JSON object with a “type” field.")

@@ -98,7 +98,7 @@ def start_from_weights(path: Path, model, ema: EMA, config: ModelConfig) -> None
 
 
 def restore_training_state(path: Path, model, ema: EMA, optimizer) -> int:
-    state = load_file(str(path))
+    state = load_file(str(path), device=str(next(model.parameters()).device))  # AdamW moments beside their weights
     model.load_state_dict({k[6:]: v for k, v in state.items() if k.startswith("model.")})
     ema.model.load_state_dict({k[4:]: v for k, v in state.items() if k.startswith("ema.")})
     for i, p in enumerate(model.parameters()):
@@ -155,7 +155,7 @@ def main() -> None:
     rng, generator = random.Random(args.seed), torch.Generator().manual_seed(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    text_encoder = load_text_encoder(args.clip, torch.device("cpu"))
+    text_encoder = load_text_encoder(args.clip, device)  # the sample grids run on the training device
     dataset = load_emoji_dataset(args.data)
     if args.concepts_only:
         dataset = dataset.subset(dataset.concept_indices() >= 0)

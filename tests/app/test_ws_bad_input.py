@@ -17,6 +17,8 @@ BAD_MESSAGES = {
     "not json": ("hello there", "bad_json"),
     "json but not an object": ("[1, 2, 3]", "bad_json"),
     "binary": (b"\x00\x01\x02", "bad_json"),
+    "arrays nested 10,000 deep": ("[" * 10_000, "bad_json"),
+    "objects nested 3,000 deep": ('{"a":' * 3_000, "bad_json"),
     "no type": (json.dumps({"prompt": "cat"}), "unknown_type"),
     "unknown type": (json.dumps({"type": "dance"}), "unknown_type"),
     "missing prompt": (json.dumps({"type": "generate"}), "invalid_field"),

@@ -5,6 +5,7 @@ import random
 import open_clip
 import pytest
 import torch
+from safetensors.torch import save_file
 
 from model.backbones import build_backbone
 from model.checkpoint import save_checkpoint
@@ -13,7 +14,7 @@ from model.config import ModelConfig, backbone_preset
 from model.ema import EMA
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
-from model.train import learning_rate, start_from_weights, training_loss
+from model.train import learning_rate, restore_training_state, start_from_weights, training_loss, training_state
 from model.train_clip import clip_loss_step
 from model.training_data import PictureCaptions
 
@@ -96,3 +97,30 @@ def test_training_can_start_from_saved_weights_of_the_same_config_only(tmp_path)
     other = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8, prediction="eps")
     with pytest.raises(ValueError, match="was trained as"):
         start_from_weights(tmp_path / "unet.safetensors", model, ema, other)
+
+
+def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
+    torch.manual_seed(0)
+    config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8)
+    model, x0 = build_backbone(config), torch.rand(4, 3, 16, 16) * 2 - 1
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    ema, optimizer = EMA(model), torch.optim.AdamW(model.parameters(), lr=1e-3)
+    for _ in range(3):
+        training_loss(
+            model, config, x0, cond, make_schedule("cosine").alphas_cumprod.float(), torch.Generator(), 5.0
+        ).backward()
+        optimizer.step()
+        ema.update(model)
+    save_file(training_state(model, ema, optimizer, step=3), str(tmp_path / "state.safetensors"))
+
+    fresh = build_backbone(config)
+    fresh_ema, fresh_optimizer = EMA(fresh), torch.optim.AdamW(fresh.parameters(), lr=1e-3)
+    assert restore_training_state(tmp_path / "state.safetensors", fresh, fresh_ema, fresh_optimizer) == 3
+    assert fresh_ema.updates == 3
+    for ours, theirs in zip(fresh.state_dict().values(), model.state_dict().values()):
+        assert torch.equal(ours, theirs)
+    for ours, theirs in zip(fresh_ema.model.state_dict().values(), ema.model.state_dict().values()):
+        assert torch.equal(ours, theirs)
+    for ours, theirs in zip(fresh.parameters(), model.parameters()):
+        for name in ("exp_avg", "exp_avg_sq", "step"):
+            assert torch.equal(fresh_optimizer.state[ours][name], optimizer.state[theirs][name])
