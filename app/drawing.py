@@ -1,6 +1,7 @@
 """What a run's own thread does: drain the pipeline's generator, encode and post every step, file the result."""
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 
@@ -124,10 +125,10 @@ def draw(
 
 
 def _file(gallery: Gallery, job: Job, final: np.ndarray, reveal: Reveal, timings: Timings) -> None:
-    """Keep the picture for good; a full disk costs the gallery entry, never the run."""
+    """Keep the picture for good; a full disk or a locked database costs the gallery entry, never the run."""
     try:
         gallery.add(GalleryRecord.of(job, timings), final, reveal)
-    except OSError:
+    except (OSError, sqlite3.Error):
         log.exception("could not file run %s in the gallery", job.id)
 
 

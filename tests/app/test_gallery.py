@@ -129,3 +129,16 @@ def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(
     assert page.status_code == 200 and "a blue fish" in page.text and "Run again with this seed" in page.text
     assert client.get("/api/gallery/999/picture.png").status_code == 404
     assert client.get("/api/gallery?room=NOPE").json() == []
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), sqlite3.OperationalError("disk is full")])
+def test_a_gallery_that_cannot_file_the_picture_still_ends_the_run_with_done(
+    client: TestClient, ws, receive_until, generate, monkeypatch, failure: Exception
+):
+    def refuse(*_: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(Gallery, "add", refuse)
+    ws.send_json(generate(prompt="a full disk", steps=2))
+    assert receive_until(ws, "done").of_type("done")
+    assert client.get("/api/gallery").json() == []
