@@ -26,6 +26,10 @@ class Ticket:
         self._on_end = on_end
         self.attached = True
 
+    def close(self) -> None:
+        """Deliver nothing more (a watcher who joined again, moved rooms or left); event loop only."""
+        self.attached = False
+
     def send(self, job: "Job", payloads: tuple[Payload, ...], preview: bool = False, last: bool = False) -> None:
         """Hand messages to the connection's event loop; callable from any thread."""
         with contextlib.suppress(RuntimeError):  # the event loop is gone (shutting down): nobody is listening

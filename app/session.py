@@ -53,6 +53,7 @@ class Session:
         self._author = secrets.token_hex(8)  # anonymous: tells a student's pictures apart, names nobody
         self._job: Job | None = None
         self._ticket: Ticket | None = None
+        self._watching: Ticket | None = None  # on the room teacher's current run
         self._teaching: Room | None = None
         self._joined: Room | None = None
 
@@ -69,6 +70,7 @@ class Session:
                 self._engine.cancel(self._job, self._ticket)
             if self._joined is not None:
                 self._joined.members.discard(self)
+            self._stop_watching()
             if self._outbox.dropped:
                 log.info("a slow connection skipped %d step previews", self._outbox.dropped)
         for task in finished:
@@ -76,9 +78,15 @@ class Session:
 
     def watch(self, job: Job, code: str) -> None:
         """Stream a room teacher's run to this connection, announced by `broadcast`."""
-        ticket = Ticket(asyncio.get_running_loop(), self._outbox, on_end=lambda _: None)
+        self._stop_watching()
+        ticket = self._watching = Ticket(asyncio.get_running_loop(), self._outbox, on_end=lambda _: None)
         first = encode(Broadcast(job_id=job.id, code=code, prompt=job.request.prompt))
         self._engine.watch(job, ticket, first)
+
+    def _stop_watching(self) -> None:
+        if self._watching is not None:
+            self._watching.close()
+            self._watching = None
 
     async def _receive(self) -> None:
         while True:
@@ -155,6 +163,7 @@ class Session:
             raise ProtocolError("no_room", f"There is no open room “{command.code}”; check the code on the board.")
         if self._joined is not None:
             self._joined.members.discard(self)
+        self._stop_watching()
         self._joined = room
         room.members.add(self)
         self._outbox.put((Joined(code=room.code).model_dump_json(),))

@@ -69,3 +69,23 @@ def test_unknown_rooms_are_explained(client: TestClient, ws):
     error = ws.receive_json()
     assert error["code"] == "no_room" and "ZZZZ" in error["message"]
     assert client.get("/api/rooms/ZZZZ/qr.svg").status_code == 404
+
+
+def test_a_student_who_joins_again_sees_each_step_once(client: TestClient, receive_until, generate, settings):
+    with client.websocket_connect("/ws") as teacher, client.websocket_connect("/ws") as student:
+        for socket in (teacher, student):
+            socket.receive_json()
+        teacher.send_json({"type": "open_room"})
+        code = teacher.receive_json()["code"]
+        teacher.send_json(generate(steps=settings.max_steps, seed=4))
+        receive_until(teacher, "step")
+        student.send_json({"type": "join_room", "code": code})
+        receive_until(student, "step")
+        student.send_json({"type": "join_room", "code": code})
+        receive_until(student, "joined")
+        for _ in range(5):
+            receive_until(teacher, "step")
+        teacher.send_json({"type": "cancel"})
+        watched = receive_until(student, "cancelled")
+        indices = [m["index"] for m in watched.of_type("step")]
+        assert len(indices) > 3 and indices == sorted(set(indices)), indices
