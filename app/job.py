@@ -64,7 +64,7 @@ class Job:
         room: str | None = None,
         author: str = "",
     ) -> None:
-        self.id = secrets.randbelow(2**32)  # unguessable, so one visitor can't fetch another's GIF
+        self.id = secrets.randbelow(2**32)  # random: runs in flight cannot be enumerated
         self.request = request
         self.seed = request.seed
         self.seed_chosen = seed_chosen  # a rolled seed is nobody else's request, so never shared

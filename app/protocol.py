@@ -273,7 +273,7 @@ class Queued(BaseModel):
 
     type: Literal["queued"] = "queued"
     job_id: int
-    position: int  # runs ahead of this one, including the one drawing now
+    position: int  # place in the waiting line, 1 = next in (runs already drawing are not counted)
 
 
 class Started(BaseModel):

@@ -36,7 +36,7 @@ class Reveal:
 class ReplayStore:
     """The most recent finished runs, evicting the oldest past `max_jobs` or `max_bytes`.
 
-    Written by the engine's worker thread and read by request handlers, hence the lock.
+    Written by each run's own thread and read by request handlers, hence the lock.
     """
 
     def __init__(self, max_jobs: int, max_bytes: int) -> None:

@@ -40,7 +40,8 @@ class Room:
 
 
 class Rooms:
-    """Open rooms, kept while the server runs; used from the event loop only, so no lock."""
+    """Open rooms, kept while the server runs; changed on the event loop only, and a threadpool route's `get` is
+    one dict lookup (atomic under the GIL), so no lock."""
 
     def __init__(self) -> None:
         self._rooms: dict[str, Room] = {}

@@ -92,7 +92,7 @@ class Session:
         while True:
             try:
                 message = await asyncio.wait_for(self._websocket.receive(), self._settings.idle_timeout_seconds)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 if self._job is None:
                     await self._websocket.close(IDLE_CLOSE_CODE, "Closed after a long quiet spell.")
                     return
@@ -107,7 +107,7 @@ class Session:
             while True:
                 try:
                     batch = await asyncio.wait_for(self._outbox.get(), self._settings.heartbeat_seconds)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     batch = Batch((Heartbeat().model_dump_json(),), preview=False)
                 for payload in batch.payloads:
                     if isinstance(payload, str):

@@ -1,9 +1,8 @@
 """The project's front door: the README's two commands, CI, and the Dockerfile all agree."""
 
 import re
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 from app.config import Settings
 

@@ -121,8 +121,7 @@ const handlers = {
   queued(m) {
     state.jobId = m.job_id;
     if (state.phase !== "stopping") setPhase("queued");
-    const others = m.position === 1 ? "1 picture is" : `${m.position} pictures are`;
-    progress(0, `Waiting for your turn: ${others} ahead of yours.`);
+    progress(0, m.position === 1 ? "Waiting: yours is next in line." : `Waiting: yours is number ${m.position} in line.`);
   },
   start(m) {
     state.jobId = m.job_id;

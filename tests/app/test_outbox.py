@@ -12,7 +12,7 @@ def _drain(outbox: Outbox) -> list[Batch]:
         while True:
             try:
                 batches.append(await asyncio.wait_for(outbox.get(), 0.01))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return batches
 
     return asyncio.run(take_all())
