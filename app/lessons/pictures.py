@@ -1,18 +1,33 @@
 """The picture a lesson starts from: a built-in drawing, or one the model draws from a prompt."""
 
-import functools
+import threading
+import weakref
 
 import torch
 
 from model.lessons.examples import draw_example
 from model.pipeline import GenerationRequest, Pipeline
 
+KEPT_DRAWINGS = 32  # per pipeline: a class reuses a handful of prompts
+_drawings: "weakref.WeakKeyDictionary[Pipeline, dict[tuple[str, int, str], torch.Tensor]]" = (
+    weakref.WeakKeyDictionary()
+)  # weak, so a pipeline that is gone takes its drawings (and its weights) with it
+_lock = threading.Lock()
 
-@functools.lru_cache(maxsize=32)
+
 def drawn_picture(pipeline: Pipeline, prompt: str, seed: int, backbone: str) -> torch.Tensor:
     """The model's finished picture (1, 3, H, W) for a prompt and seed; kept, as asking again gives the same."""
+    key = (prompt, seed, backbone)
+    with _lock:
+        kept = _drawings.setdefault(pipeline, {})
+        if key in kept:
+            return kept[key]
     for step in pipeline.generate(GenerationRequest(prompt=prompt, seed=seed, backbone=backbone)):
         last = step
+    with _lock:
+        if len(kept) >= KEPT_DRAWINGS:
+            del kept[next(iter(kept))]
+        kept[key] = last.x_next
     return last.x_next
 
 

@@ -1,0 +1,27 @@
+"""A lesson's drawn picture is kept per pipeline, and goes when its pipeline goes."""
+
+import gc
+import weakref
+
+import torch
+
+from app.lessons import pictures
+from app.lessons.pictures import drawn_picture
+from model.pipeline import Pipeline
+
+
+def test_a_drawing_is_kept_for_its_pipeline_and_freed_with_it(monkeypatch):
+    monkeypatch.setattr(pictures, "KEPT_DRAWINGS", 2)
+    pipeline = Pipeline.tiny()
+    first = drawn_picture(pipeline, "a red apple", 3, "unet")
+    assert drawn_picture(pipeline, "a red apple", 3, "unet") is first
+    assert not torch.equal(drawn_picture(pipeline, "a red apple", 4, "unet"), first)
+    for seed in range(2):
+        drawn_picture(pipeline, "a dot", seed, "unet")
+    assert drawn_picture(pipeline, "a red apple", 3, "unet") is not first  # the oldest went first
+    assert torch.equal(drawn_picture(pipeline, "a red apple", 3, "unet"), first)
+
+    gone = weakref.ref(pipeline)
+    del pipeline
+    gc.collect()
+    assert gone() is None
