@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import png_data_urls
 from model.lessons.diversity import variety
-from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
 
@@ -23,7 +24,7 @@ class DiversityQuery(BaseModel):
 
     prompt: str = Field(min_length=1)
     seed: int = Field(0, ge=0, le=MAX_SEED - NUM_PICTURES)
-    steps: int = Field(20, ge=1, le=50)
+    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
 
 
 class Grid(BaseModel):

@@ -9,18 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.pictures import start_picture
 from app.lessons.sheets import png_response, sheet_png
 from app.protocol import Options
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import clean_up, slider_alpha_bars, sprinkle
-from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 from model.schedules import NoiseSchedule, make_schedule
 
 router = APIRouter()
-
-MAX_SLIDER_STEPS = 50  # positions on the dust slider past the clean picture
-MAX_GUIDANCE = 15.0
 
 
 class Example(BaseModel):
@@ -37,7 +35,7 @@ class DustQuery(BaseModel):
     prompt: str | None = None
     seed: int = Field(0, ge=0, le=MAX_SEED)  # for the drawn picture
     noise_seed: int = Field(0, ge=0, le=MAX_SEED)  # the one handful of dust used at every position
-    steps: int = Field(20, ge=1, le=MAX_SLIDER_STEPS)
+    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     schedule: str | None = None  # None: the model's own schedule
     backbone: str = "unet"
 
@@ -45,9 +43,9 @@ class DustQuery(BaseModel):
 class CleanUpQuery(DustQuery):
     """Where on the slider to start cleaning up, and with which words."""
 
-    start: int = Field(ge=0, le=MAX_SLIDER_STEPS)
+    start: int = Field(ge=0, le=MAX_LESSON_STEPS)
     words: str = ""
-    guidance: float = Field(3.0, ge=0, le=MAX_GUIDANCE, allow_inf_nan=False)
+    guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
 
 
 @router.get("/api/lessons/examples")

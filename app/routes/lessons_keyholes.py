@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.limits import MAX_LESSON_STEPS
 from app.protocol import Options
 from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
@@ -30,7 +31,7 @@ class Keyholes(BaseModel):
 class PatchQuery(DustQuery):
     """A dusty picture (as on the dust slider), and the patch whose attention to show."""
 
-    position: int = Field(8, ge=0, le=50)  # slider position: 0 = the clean picture
+    position: int = Field(8, ge=0, le=MAX_LESSON_STEPS)  # slider position: 0 = the clean picture
     patch: int = Field(0, ge=0)
     words: str = ""
 

@@ -6,13 +6,12 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.lessons.lanes import LIVE_LESSONS
+from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.stream import stream_lanes
 from app.origin import origin_allowed
-from model.pipeline import MAX_SEED, GenerationRequest
+from model.pipeline import GenerationRequest
 
 router = APIRouter()
-
-MAX_LIVE_STEPS = 50
 
 
 class LiveRun(BaseModel):
@@ -23,8 +22,8 @@ class LiveRun(BaseModel):
     lesson: Literal["teams", "guidance", "sweep", "words"]
     prompt: str = Field(min_length=1, max_length=200)
     seed: int = Field(0, ge=0, le=MAX_SEED)
-    steps: int = Field(20, ge=1, le=MAX_LIVE_STEPS)
-    guidance: float = Field(3.0, ge=0, le=15, allow_inf_nan=False)
+    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
+    guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
 
 
 @router.websocket("/ws/lessons")

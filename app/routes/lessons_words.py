@@ -7,10 +7,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.lessons.word_maps import word_maps
 from model.lessons.words import taught_words, words_of
-from model.pipeline import MAX_SEED, GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
 
@@ -45,7 +46,7 @@ class MapsQuery(BaseModel):
 
     prompt: str = Field(min_length=1)
     seed: int = Field(0, ge=0, le=MAX_SEED)
-    steps: int = Field(20, ge=1, le=50)
+    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
 
 
 class TokenMap(BaseModel):

@@ -78,6 +78,7 @@ def test_clean_up_starts_from_the_dust_on_the_slider(client: TestClient):
         ("dust.png", {"example": "smiley", "schedule": "hourglass"}, "no clock"),
         ("dust.png", {"example": "smiley", "backbone": "mlp"}, "no team"),
         ("dust.png", {"example": "smiley", "steps": 51}, "less than or equal"),
+        ("dust.png", {"example": "smiley", "noise_seed": 2**31}, "less than or equal to 2147483647"),
         ("dust.png", {"example": "smiley", "path": "/etc/passwd"}, "Extra inputs"),
         ("clean-up.png", {"example": "smiley", "steps": 5, "start": 6}, "between 0 and 5"),
         ("clean-up.png", {"example": "smiley", "start": 1, "guidance": "nan"}, "finite"),
