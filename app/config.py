@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     max_lesson_runs: Annotated[
         int, Field(ge=1, description="lesson computations running at once; more wait, so live drawing keeps its CPU")
     ] = 2
+    max_lesson_waiting: Annotated[
+        int, Field(ge=0, description="lesson computations waiting for a turn; past this they are refused (503)")
+    ] = 16
     max_connections: Annotated[int, Field(ge=1, description="open WebSockets before new ones are refused")] = 256
     messages_per_second: Annotated[
         float, Field(gt=0, description="steady rate of messages one connection may send")

@@ -3,13 +3,14 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from app.config import PROJECT_DIR, Settings
 from app.engine import Engine
 from app.gallery import Gallery
-from app.lessons.gate import LessonGate
+from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.replay import ReplayStore
 from app.rooms import Rooms
@@ -26,12 +27,12 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         loaded = pipeline or Pipeline.from_pretrained(settings.model_path, device=settings.device)
         app.state.settings = settings
         app.state.pipeline = loaded  # the lessons run the model directly, through the gate
-        app.state.lesson_gate = LessonGate(settings.max_lesson_runs)
+        app.state.lesson_gate = LessonGate(settings.max_lesson_runs, settings.max_lesson_waiting)
         app.state.options = build_options(settings, loaded)
         app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
         app.state.gallery = Gallery(settings.gallery_dir)
         app.state.rooms = Rooms()
-        app.state.connections = 0  # open WebSockets, counted on the event loop by routes/ws.py
+        app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(
             loaded,
             app.state.options,
@@ -53,5 +54,10 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         app.include_router(module.router)
     for module in (gallery, rooms):  # classroom: the gallery and teachers' rooms
         app.include_router(module.router)
+
+    @app.exception_handler(LessonsBusy)
+    async def lessons_busy(_: Request, busy: LessonsBusy) -> JSONResponse:
+        return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
+
     app.mount("/static", StaticFiles(directory=PROJECT_DIR / "static"), name="static")
     return app

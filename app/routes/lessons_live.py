@@ -5,11 +5,14 @@ from typing import Literal
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.admission import admitted
+from app.deps import OptionsDep, SettingsDep
+from app.lessons.deps import LessonGateDep, PipelineDep
+from app.lessons.gate import LessonGate, LessonsBusy
 from app.lessons.lanes import LIVE_LESSONS
 from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.stream import stream_lanes
-from app.origin import origin_allowed
-from model.pipeline import GenerationRequest
+from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
 
@@ -27,14 +30,16 @@ class LiveRun(BaseModel):
 
 
 @router.websocket("/ws/lessons")
-async def live_lessons(websocket: WebSocket) -> None:
+async def live_lessons(
+    websocket: WebSocket, pipeline: PipelineDep, gate: LessonGateDep, options: OptionsDep, settings: SettingsDep
+) -> None:
     """Each JSON `LiveRun` is answered by `step` messages with their PNGs, then `done` (or one `error`)."""
-    if not origin_allowed(websocket, websocket.app.state.settings.allowed_origins):
-        await websocket.close(code=1008, reason="This page's origin may not use the lessons.")
-        return
-    await websocket.accept()
-    pipeline, gate = websocket.app.state.pipeline, websocket.app.state.lesson_gate
-    limit = websocket.app.state.options.limits.max_prompt_chars
+    async with admitted(websocket, settings, "the lessons") as welcome:
+        if welcome:
+            await _serve(websocket, pipeline, gate, options.limits.max_prompt_chars)
+
+
+async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, limit: int) -> None:
     try:
         while True:
             try:
@@ -48,7 +53,10 @@ async def live_lessons(websocket: WebSocket) -> None:
             request = GenerationRequest(
                 prompt=run.prompt, seed=run.seed, num_inference_steps=run.steps, guidance_scale=run.guidance
             )
-            await stream_lanes(websocket, gate, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
+            try:
+                await stream_lanes(websocket, gate, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
+            except LessonsBusy as busy:
+                await websocket.send_json({"type": "error", "message": str(busy)})
     except WebSocketDisconnect:
         return
 
