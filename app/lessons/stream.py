@@ -7,6 +7,7 @@ from fastapi import WebSocket
 
 from app.lessons.gate import LessonGate
 from app.lessons.lanes import Lane, Shown
+from app.lessons.messages import LessonDone, LessonStep
 from app.lessons.sheets import sheet_png
 
 
@@ -26,12 +27,10 @@ async def stream_lanes(websocket: WebSocket, gate: LessonGate, lanes: dict[str, 
         for name, lane in lanes.items():
             shown, ms = await gate.run(_timed_next, lane)
             if shown is None:
-                await websocket.send_json({"type": "done", "total_ms": spent})
+                await websocket.send_text(LessonDone(total_ms=spent).model_dump_json())
                 return
             spent[name] += ms
-            await websocket.send_json(
-                {"type": "step", "lane": name, "index": index, "total": total, "ms": ms, "total_ms": spent[name]}
-                | shown.facts
-            )
+            step = LessonStep(lane=name, index=index, total=total, ms=ms, total_ms=spent[name], **shown.facts)
+            await websocket.send_text(step.model_dump_json())
             await websocket.send_bytes(sheet_png([torch.cat(shown.panels)]))
         index += 1

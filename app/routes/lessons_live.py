@@ -1,32 +1,18 @@
 """The live lessons (two teams, the teacher's hints, words to pictures), over one WebSocket."""
 
-from typing import Literal
-
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from app.admission import admitted
 from app.deps import OptionsDep, SettingsDep
 from app.lessons.deps import LessonGateDep, PipelineDep
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.lessons.lanes import LIVE_LESSONS
-from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.messages import LessonError, LiveRun
 from app.lessons.stream import stream_lanes
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
-
-
-class LiveRun(BaseModel):
-    """One live lesson run: which lesson, the words, and the starting dust."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    lesson: Literal["teams", "guidance", "sweep", "words"]
-    prompt: str = Field(min_length=1, max_length=200)
-    seed: int = Field(0, ge=0, le=MAX_SEED)
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
-    guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
 
 
 @router.websocket("/ws/lessons")
@@ -45,10 +31,10 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, lim
             try:
                 run = LiveRun.model_validate_json(await websocket.receive_text())
             except ValidationError as error:
-                await websocket.send_json({"type": "error", "message": _sentence(error)})
+                await websocket.send_text(LessonError(message=_sentence(error)).model_dump_json())
                 continue
             if len(run.prompt) > limit:
-                await websocket.send_json({"type": "error", "message": f"Use at most {limit} characters."})
+                await websocket.send_text(LessonError(message=f"Use at most {limit} characters.").model_dump_json())
                 continue
             request = GenerationRequest(
                 prompt=run.prompt, seed=run.seed, num_inference_steps=run.steps, guidance_scale=run.guidance
@@ -56,7 +42,7 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, lim
             try:
                 await stream_lanes(websocket, gate, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
             except LessonsBusy as busy:
-                await websocket.send_json({"type": "error", "message": str(busy)})
+                await websocket.send_text(LessonError(message=str(busy)).model_dump_json())
     except WebSocketDisconnect:
         return
 
