@@ -18,7 +18,6 @@ from app.protocol import (
     Error,
     FrameHeader,
     FrameKind,
-    Options,
     Started,
     StepUpdate,
     Timings,
@@ -37,7 +36,6 @@ NOISE_DISPLAY_SCALE = 3.0  # ε ~ N(0, 1): dividing by 3 fits ±3σ into the pic
 def draw(
     job: Job,
     pipeline: Pipeline,
-    options: Options,
     forward: Forward,
     generated: Callable[[Job], None],
     replay: ReplayStore,
@@ -59,7 +57,7 @@ def draw(
             seed=job.seed,
             sampler=request.sampler,
             backbone=request.backbone,
-            schedule=request.schedule or options.training_schedule,
+            schedule=request.schedule or pipeline.models[request.backbone][1].schedule,
         ),
         start=True,
     )

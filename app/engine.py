@@ -15,7 +15,7 @@ from app.drawing import draw
 from app.gallery import Gallery
 from app.job import Job, Ticket, encode
 from app.outbox import Payload
-from app.protocol import Accepted, Cancelled, Options, ProtocolError, Queued
+from app.protocol import Accepted, Cancelled, ProtocolError, Queued
 from app.replay import ReplayStore
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -26,7 +26,6 @@ class Engine:
     def __init__(
         self,
         pipeline: Pipeline,
-        options: Options,
         replay: ReplayStore,
         gallery: Gallery,
         *,
@@ -35,7 +34,6 @@ class Engine:
         previews: int,
     ) -> None:
         self._pipeline = pipeline
-        self._options = options
         self._replay = replay
         self._gallery = gallery
         self._max_queue = max_queue
@@ -158,9 +156,7 @@ class Engine:
 
     def _draw(self, job: Job) -> None:
         try:
-            draw(
-                job, self._pipeline, self._options, self._batcher.forward, self._generated, self._replay, self._gallery
-            )
+            draw(job, self._pipeline, self._batcher.forward, self._generated, self._replay, self._gallery)
         finally:
             with self._changed:
                 job.generating = False

@@ -35,7 +35,6 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(
             loaded,
-            app.state.options,
             app.state.replay,
             app.state.gallery,
             max_queue=settings.max_queue,

@@ -1,5 +1,6 @@
 """The live stream end to end through TestClient.websocket_connect with the real tiny pipeline."""
 
+import dataclasses
 import time
 
 import pytest
@@ -8,6 +9,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from app.main import create_app
 from app.protocol import FrameKind
+from model.pipeline import Pipeline
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -182,3 +184,14 @@ def test_same_site_and_listed_origins_are_welcome(client: TestClient):
     for origin in ("http://testserver", "https://class.example"):
         with client.websocket_connect("/ws", headers={"origin": origin}) as socket:
             assert socket.receive_json()["type"] == "hello"
+
+
+def test_start_names_the_schedule_of_the_team_that_draws(settings, receive_until, generate):
+    tiny = Pipeline.tiny()
+    net, config = tiny.models["dit"]
+    tiny.models["dit"] = (net, dataclasses.replace(config, schedule="linear"))  # a team trained on another clock
+    with TestClient(create_app(settings, tiny)) as client, client.websocket_connect("/ws") as socket:
+        socket.receive_json()
+        for backbone, schedule in (("unet", "cosine"), ("dit", "linear")):
+            socket.send_json(generate(backbone=backbone))
+            assert receive_until(socket, "done").of_type("start")[0]["schedule"] == schedule
