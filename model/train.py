@@ -15,6 +15,7 @@ from pathlib import Path
 
 import torch
 from safetensors.torch import load_file, save_file
+from torch import nn
 
 from model.backbones import build_backbone
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
@@ -26,13 +27,14 @@ from model.ema import EMA
 from model.grids import save_sample_grid
 from model.pipeline import Pipeline, load_text_encoder
 from model.schedules import make_schedule
+from model.text_encoder import TextEncoder
 from model.training_data import PictureCaptions
 
 
 class CaptionBank:
     """Every caption encoded once by the frozen CLIP, so training steps never run the text encoder."""
 
-    def __init__(self, text_encoder, captions: list[list[str]], batch: int = 512):
+    def __init__(self, text_encoder: TextEncoder, captions: list[list[str]], batch: int = 512):
         unique = sorted({c for caps in captions for c in caps} | {""})
         self.index = {c: i for i, c in enumerate(unique)}
         parts = [text_encoder(unique[i : i + batch]) for i in range(0, len(unique), batch)]
@@ -76,7 +78,7 @@ def learning_rate(peak: float, step: int, warmup: int, progress: float, final_fr
     return rate * (final_fraction + (1 - final_fraction) * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0))))
 
 
-def training_state(model, ema: EMA, optimizer, step: int) -> dict[str, torch.Tensor]:
+def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer, step: int) -> dict[str, torch.Tensor]:
     """Model, EMA and AdamW moments as one flat tensor dict (safetensors holds no pickled objects)."""
     tensors = {f"model.{k}": v for k, v in model.state_dict().items()}
     tensors |= {f"ema.{k}": v for k, v in ema.model.state_dict().items()}
@@ -87,7 +89,7 @@ def training_state(model, ema: EMA, optimizer, step: int) -> dict[str, torch.Ten
     return {k: v.detach().contiguous().clone() for k, v in tensors.items()}
 
 
-def start_from_weights(path: Path, model, ema: EMA, config: ModelConfig) -> None:
+def start_from_weights(path: Path, model: nn.Module, ema: EMA, config: ModelConfig) -> None:
     """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives."""
     saved = ModelConfig.from_dict(read_metadata(path)[1])
     if saved != config:
@@ -97,7 +99,7 @@ def start_from_weights(path: Path, model, ema: EMA, config: ModelConfig) -> None
     ema.model.load_state_dict(weights)
 
 
-def restore_training_state(path: Path, model, ema: EMA, optimizer) -> int:
+def restore_training_state(path: Path, model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer) -> int:
     state = load_file(str(path), device=str(next(model.parameters()).device))  # AdamW moments beside their weights
     model.load_state_dict({k[6:]: v for k, v in state.items() if k.startswith("model.")})
     ema.model.load_state_dict({k[4:]: v for k, v in state.items() if k.startswith("ema.")})
