@@ -57,7 +57,7 @@ def draw(
             seed=job.seed,
             sampler=request.sampler,
             backbone=request.backbone,
-            schedule=request.schedule or pipeline.models[request.backbone][1].schedule,
+            schedule=pipeline.schedule_name(request.backbone, request.schedule),
         ),
         start=True,
     )

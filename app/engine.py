@@ -93,6 +93,11 @@ class Engine:
         with self._changed:
             job.attach(ticket, watcher=True, first=first)
 
+    def unwatch(self, job: Job, ticket: Ticket) -> None:
+        """The watcher sees no more of the run; its ticket delivers nothing already on its way."""
+        ticket.close()
+        job.unwatch(ticket)
+
     def cancel(self, job: Job, ticket: Ticket) -> None:
         """Take one requester off a run: it hears `cancelled` at once; the run stops when nobody is left."""
         with self._changed:

@@ -105,6 +105,12 @@ class Job:
             (self._watchers if watcher else self._owners).append(ticket)
             return True
 
+    def unwatch(self, ticket: Ticket) -> None:
+        """Take a watcher off the run: it joined again, moved rooms or left."""
+        with self._lock:
+            if ticket in self._watchers:
+                self._watchers.remove(ticket)
+
     def detach(self, ticket: Ticket) -> bool:
         """Take an owner off the run; True when it was the last one, so the run should stop."""
         with self._lock:

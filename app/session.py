@@ -53,7 +53,7 @@ class Session:
         self._author = secrets.token_hex(8)  # anonymous: tells a student's pictures apart, names nobody
         self._job: Job | None = None
         self._ticket: Ticket | None = None
-        self._watching: Ticket | None = None  # on the room teacher's current run
+        self._watching: tuple[Job, Ticket] | None = None  # the room teacher's current run
         self._teaching: Room | None = None
         self._joined: Room | None = None
 
@@ -79,13 +79,14 @@ class Session:
     def watch(self, job: Job, code: str) -> None:
         """Stream a room teacher's run to this connection, announced by `broadcast`."""
         self._stop_watching()
-        ticket = self._watching = Ticket(asyncio.get_running_loop(), self._outbox, on_end=lambda _: None)
+        ticket = Ticket(asyncio.get_running_loop(), self._outbox, on_end=lambda _: None)
+        self._watching = job, ticket
         first = encode(Broadcast(job_id=job.id, code=code, prompt=job.request.prompt))
         self._engine.watch(job, ticket, first)
 
     def _stop_watching(self) -> None:
         if self._watching is not None:
-            self._watching.close()
+            self._engine.unwatch(*self._watching)
             self._watching = None
 
     async def _receive(self) -> None:

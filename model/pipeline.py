@@ -131,6 +131,13 @@ class Pipeline:
             backbones[name] = (build_backbone(config).to(target).eval(), config)
         return cls(text_encoder, backbones, trained=False)
 
+    def schedule_name(self, backbone: str, requested: str | None = None) -> str:
+        """The clock a run samples on: the one asked for, else the team's own training schedule."""
+        return requested or self.models[backbone][1].schedule
+
+    def sampling_schedule(self, backbone: str, requested: str | None = None) -> NoiseSchedule:
+        return make_schedule(self.schedule_name(backbone, requested), self.models[backbone][1].num_timesteps)
+
     def validate(self, request: GenerationRequest) -> None:
         """Raise a ValueError with a sentence a person can act on for any bad field."""
         checks = [
@@ -181,8 +188,7 @@ class Pipeline:
         `observe_guidance` sees the unguided and conditional estimates of every step.
         """
         self.validate(request)
-        config = self.models[request.backbone][1]
-        sampling = make_schedule(request.schedule or config.schedule, config.num_timesteps)
+        sampling = self.sampling_schedule(request.backbone, request.schedule)
         denoiser = self.guided_denoiser(request, sampling, forward, observe_guidance)
         generator = torch.Generator(self.device).manual_seed(request.seed)
         sampler = get_sampler(request.sampler)

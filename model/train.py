@@ -106,6 +106,7 @@ def restore_training_state(path: Path, model: nn.Module, ema: EMA, optimizer: to
     for i, p in enumerate(model.parameters()):
         moments = {k.split(".", 2)[2]: v for k, v in state.items() if k.startswith(f"opt.{i}.")}
         if moments:
+            moments["step"] = moments["step"].cpu()  # as Optimizer.load_state_dict keeps it: no GPU sync per step
             optimizer.state[p] = moments
     step = int(state["step"])
     ema.updates = step

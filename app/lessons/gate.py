@@ -13,7 +13,8 @@ R = TypeVar("R")
 class LessonsBusy(Exception):
     """The waiting line is full: the request is refused at once instead of queueing work nobody may still want."""
 
-    message = "The lessons are busy right now; try again in a moment."
+    def __init__(self) -> None:
+        super().__init__("The lessons are busy right now; try again in a moment.")
 
 
 class LessonGate:
@@ -28,10 +29,11 @@ class LessonGate:
         self._max_waiting = max_waiting
         self._waiting = 0  # event loop only
 
-    async def run(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """Raises LessonsBusy when `max_waiting` others are already waiting for a slot."""
-        if self._slots.locked() and self._waiting >= self._max_waiting:
-            raise LessonsBusy(LessonsBusy.message)
+    async def run(self, work: Callable[P, R], *args: P.args, may_refuse: bool = True, **kwargs: P.kwargs) -> R:
+        """Raises LessonsBusy when `max_waiting` others already wait for a slot, unless `may_refuse` is False
+        (a run already under way waits its turn rather than stop halfway)."""
+        if may_refuse and self._slots.locked() and self._waiting >= self._max_waiting:
+            raise LessonsBusy()
         self._waiting += 1
         try:
             await self._slots.acquire()

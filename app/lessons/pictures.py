@@ -21,11 +21,12 @@ def drawn_picture(pipeline: Pipeline, prompt: str, seed: int, backbone: str) -> 
     with _lock:
         kept = _drawings.setdefault(pipeline, {})
         if key in kept:
+            kept[key] = kept.pop(key)  # most recently used last, so the oldest unused goes first
             return kept[key]
     for step in pipeline.generate(GenerationRequest(prompt=prompt, seed=seed, backbone=backbone)):
         last = step
     with _lock:
-        if len(kept) >= KEPT_DRAWINGS:
+        if key not in kept and len(kept) >= KEPT_DRAWINGS:
             del kept[next(iter(kept))]
         kept[key] = last.x_next
     return last.x_next

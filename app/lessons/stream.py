@@ -22,10 +22,11 @@ def _timed_next(lane: Lane) -> tuple[Shown | None, float]:
 async def stream_lanes(websocket: WebSocket, gate: LessonGate, lanes: dict[str, Lane], total: int) -> None:
     """Advance the lanes in turn, one step each, through the gate, so they race fairly; then `done`."""
     spent = dict.fromkeys(lanes, 0.0)
-    index = 0
+    index, under_way = 0, False  # once under way, a busy gate makes the run wait, never stop halfway
     while True:
         for name, lane in lanes.items():
-            shown, ms = await gate.run(_timed_next, lane)
+            shown, ms = await gate.run(_timed_next, lane, may_refuse=not under_way)
+            under_way = True
             if shown is None:
                 await websocket.send_text(LessonDone(total_ms=spent).model_dump_json())
                 return

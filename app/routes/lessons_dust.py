@@ -16,7 +16,7 @@ from app.protocol import Options
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import clean_up, slider_alpha_bars, sprinkle
 from model.pipeline import GenerationRequest, Pipeline
-from model.schedules import NoiseSchedule, make_schedule
+from model.schedules import NoiseSchedule
 
 router = APIRouter()
 
@@ -60,7 +60,7 @@ async def dust_sheet(
 ) -> Response:
     """One row of K + 1 pictures: the clean picture, then x_t at every slider position with the same ε."""
     check_query(query, options)
-    return png_response(await gate.run(_dust_sheet, pipeline, options, query))
+    return png_response(await gate.run(_dust_sheet, pipeline, query))
 
 
 @router.get("/api/lessons/clean-up.png", response_class=Response)
@@ -72,7 +72,7 @@ async def clean_up_sheet(
     if query.start > query.steps:
         raise HTTPException(422, f"Start from a position between 0 and {query.steps}.")
     check_length(query.words, options)
-    return png_response(await gate.run(_clean_up_sheet, pipeline, options, query))
+    return png_response(await gate.run(_clean_up_sheet, pipeline, query))
 
 
 def check_query(query: DustQuery, options: Options) -> None:
@@ -89,26 +89,26 @@ def check_query(query: DustQuery, options: Options) -> None:
             raise HTTPException(422, sentence)
 
 
-def schedule_of(options: Options, query: DustQuery) -> NoiseSchedule:
-    return make_schedule(query.schedule or options.training_schedule, options.num_train_timesteps)
+def schedule_of(pipeline: Pipeline, query: DustQuery) -> NoiseSchedule:
+    return pipeline.sampling_schedule(query.backbone, query.schedule)
 
 
-def dusty_row(pipeline: Pipeline, options: Options, query: DustQuery) -> tuple[torch.Tensor, torch.Tensor]:
+def dusty_row(pipeline: Pipeline, query: DustQuery) -> tuple[torch.Tensor, torch.Tensor]:
     """The picture and its x_t at every slider position (K + 1, C, H, W), position 0 being the picture."""
     picture = start_picture(pipeline, query.example, query.prompt, query.seed, query.backbone)
     noise = torch.randn(picture.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(picture.device)
-    return picture, sprinkle(picture, noise, slider_alpha_bars(schedule_of(options, query), query.steps))
+    return picture, sprinkle(picture, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))
 
 
 @torch.no_grad()
-def _dust_sheet(pipeline: Pipeline, options: Options, query: DustQuery) -> bytes:
-    return sheet_png([dusty_row(pipeline, options, query)[1]])
+def _dust_sheet(pipeline: Pipeline, query: DustQuery) -> bytes:
+    return sheet_png([dusty_row(pipeline, query)[1]])
 
 
 @torch.no_grad()
-def _clean_up_sheet(pipeline: Pipeline, options: Options, query: CleanUpQuery) -> bytes:
-    picture, dusty = dusty_row(pipeline, options, query)
-    schedule = schedule_of(options, query)
+def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
+    picture, dusty = dusty_row(pipeline, query)
+    schedule = schedule_of(pipeline, query)
     request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=query.backbone)
     denoiser = pipeline.guided_denoiser(request, schedule)
     start = dusty[query.start : query.start + 1]

@@ -9,7 +9,6 @@ from pydantic import BaseModel, Field
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.limits import MAX_LESSON_STEPS
-from app.protocol import Options
 from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
 from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
@@ -64,15 +63,15 @@ async def patch_look(
     grid = pipeline.image_size // pipeline.models["dit"][1].backbone.patch_size
     if query.position > query.steps or query.patch >= grid * grid:
         raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
-    weights = await gate.run(_look, pipeline, options, query)
+    weights = await gate.run(_look, pipeline, query)
     return PatchLook(grid=grid, weights=weights.flatten().tolist())
 
 
-def _look(pipeline: Pipeline, options: Options, query: PatchQuery) -> torch.Tensor:
+def _look(pipeline: Pipeline, query: PatchQuery) -> torch.Tensor:
     net, config = pipeline.models["dit"]
-    schedule = schedule_of(options, query)
+    schedule = schedule_of(pipeline, query)
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
     training = make_schedule(config.schedule, config.num_timesteps)
     network_t = ModelDenoiser(net, config, training, schedule).network_timestep(timestep)
-    x_t = dusty_row(pipeline, options, query)[1][query.position : query.position + 1]
+    x_t = dusty_row(pipeline, query)[1][query.position : query.position + 1]
     return patch_attention(net, x_t, network_t, pipeline.encode([query.words]), query.patch)

@@ -17,6 +17,8 @@ export class LiveLesson {
     return new Promise((resolve, reject) => {
       socket.onopen = () => socket.send(JSON.stringify(message));
       socket.onerror = () => reject(new Error("Lost the connection to the model; try again."));
+      // A refused socket (the class is full) is accepted, then closed with a reason; after done this is a no-op.
+      socket.onclose = (event) => reject(new Error(event.reason || "Lost the connection to the model; try again."));
       socket.onmessage = (event) => {
         if (typeof event.data !== "string") {
           const step = meta;

@@ -50,20 +50,21 @@ def test_a_full_waiting_line_refuses_at_once_and_the_rest_finish():
         await asyncio.sleep(0.01)
         with pytest.raises(LessonsBusy, match="busy"):
             await gate.run(pow, 3, 2)
-        results = await asyncio.gather(running, waiting)
+        under_way = asyncio.ensure_future(gate.run(pow, 2, 2, may_refuse=False))  # a run already going waits
+        results = await asyncio.gather(running, waiting, under_way)
         return results, await gate.run(pow, 3, 2)  # the line is free again
 
-    assert asyncio.run(main()) == ([None, 32], 9)
+    assert asyncio.run(main()) == ([None, 32, 4], 9)
 
 
 def test_a_busy_gate_answers_lesson_requests_with_503_and_a_sentence(client: TestClient, monkeypatch):
     async def refuse(*_: object, **__: object) -> None:
-        raise LessonsBusy(LessonsBusy.message)
+        raise LessonsBusy()
 
     monkeypatch.setattr(LessonGate, "run", refuse)
     response = client.get("/api/lessons/dust.png", params={"example": "smiley"})
     assert response.status_code == 503 and response.headers["retry-after"] == "5"
-    assert response.json()["detail"] == LessonsBusy.message
+    assert response.json()["detail"] == str(LessonsBusy())
     with client.websocket_connect("/ws/lessons") as socket:
         socket.send_json({"lesson": "teams", "prompt": "a cat", "steps": 2})
-        assert socket.receive_json() == {"type": "error", "message": LessonsBusy.message}
+        assert socket.receive_json() == {"type": "error", "message": str(LessonsBusy())}

@@ -1,5 +1,6 @@
 """The live lessons over /ws/lessons, with the tiny model."""
 
+import asyncio
 import io
 import json
 
@@ -10,7 +11,8 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from starlette.websockets import WebSocketDisconnect
 
-from app.lessons.lanes import GUIDANCE_SWEEP, guidance_lane
+from app.lessons.lanes import GUIDANCE_SWEEP, Shown, guidance_lane
+from app.lessons.stream import stream_lanes
 from model.pipeline import GenerationRequest, Pipeline
 
 
@@ -114,3 +116,24 @@ def test_pages_of_other_origins_may_not_run_lessons(client: TestClient):
     with client.websocket_connect("/ws/lessons", headers={"origin": "http://testserver"}) as ws:
         ws.send_text("{}")
         assert ws.receive_json()["type"] == "error"
+
+
+def test_only_a_runs_first_step_may_be_turned_away_by_a_busy_gate():
+    asked: list[bool] = []
+
+    class RecordingGate:
+        async def run(self, work, *args, may_refuse: bool = True):
+            asked.append(may_refuse)
+            return work(*args)
+
+    class Sink:
+        async def send_text(self, _: str) -> None: ...
+
+        async def send_bytes(self, _: bytes) -> None: ...
+
+    def lane():
+        for _ in range(3):
+            yield Shown([torch.zeros(1, 3, 4, 4)])
+
+    asyncio.run(stream_lanes(Sink(), RecordingGate(), {"unet": lane(), "dit": lane()}, total=3))
+    assert asked == [True] + [False] * 6  # 3 steps × 2 lanes, then the first lane's end

@@ -16,9 +16,12 @@ def test_a_drawing_is_kept_for_its_pipeline_and_freed_with_it(monkeypatch):
     first = drawn_picture(pipeline, "a red apple", 3, "unet")
     assert drawn_picture(pipeline, "a red apple", 3, "unet") is first
     assert not torch.equal(drawn_picture(pipeline, "a red apple", 4, "unet"), first)
-    for seed in range(2):
-        drawn_picture(pipeline, "a dot", seed, "unet")
-    assert drawn_picture(pipeline, "a red apple", 3, "unet") is not first  # the oldest went first
+    drawn_picture(pipeline, "a red apple", 3, "unet")  # used again: now seed 4 is the least recently used
+    drawn_picture(pipeline, "a dot", 0, "unet")  # evicts seed 4
+    assert drawn_picture(pipeline, "a red apple", 3, "unet") is first
+    drawn_picture(pipeline, "a dot", 1, "unet")  # evicts the first dot
+    drawn_picture(pipeline, "a dot", 2, "unet")  # evicts the apple
+    assert drawn_picture(pipeline, "a red apple", 3, "unet") is not first
     assert torch.equal(drawn_picture(pipeline, "a red apple", 3, "unet"), first)
 
     gone = weakref.ref(pipeline)

@@ -71,7 +71,7 @@ def test_unknown_rooms_are_explained(client: TestClient, ws):
     assert client.get("/api/rooms/ZZZZ/qr.svg").status_code == 404
 
 
-def test_a_student_who_joins_again_sees_each_step_once(client: TestClient, receive_until, generate, settings):
+def test_a_student_who_joins_again_gets_one_stream_not_two(client: TestClient, receive_until, generate, settings):
     with client.websocket_connect("/ws") as teacher, client.websocket_connect("/ws") as student:
         for socket in (teacher, student):
             socket.receive_json()
@@ -89,3 +89,32 @@ def test_a_student_who_joins_again_sees_each_step_once(client: TestClient, recei
         watched = receive_until(student, "cancelled")
         indices = [m["index"] for m in watched.of_type("step")]
         assert len(indices) > 3 and indices == sorted(set(indices)), indices
+
+
+def test_a_student_who_moves_rooms_hears_nothing_more_from_the_old_one(
+    client: TestClient, receive_until, generate, settings
+):
+    with (
+        client.websocket_connect("/ws") as first_teacher,
+        client.websocket_connect("/ws") as second_teacher,
+        client.websocket_connect("/ws") as student,
+    ):
+        codes = []
+        for teacher in (first_teacher, second_teacher):
+            teacher.receive_json()
+            teacher.send_json({"type": "open_room"})
+            codes.append(teacher.receive_json()["code"])
+        student.receive_json()
+        first_teacher.send_json(generate(steps=settings.max_steps, seed=4))
+        old_run = receive_until(first_teacher, "step").of_type("start")[0]["job_id"]
+        student.send_json({"type": "join_room", "code": codes[0]})
+        receive_until(student, "step")
+        student.send_json({"type": "join_room", "code": codes[1]})
+        receive_until(student, "joined")
+        second_teacher.send_json(generate(steps=3, seed=5))
+        watched = receive_until(student, "done")
+        first_teacher.send_json({"type": "cancel"})
+        receive_until(first_teacher, "cancelled")
+    assert watched.of_type("broadcast")[0]["code"] == codes[1]
+    assert all(m.get("job_id") != old_run for m in watched.messages)
+    assert all(header.job_id != old_run for header, _ in watched.frames)

@@ -142,11 +142,14 @@ def test_connections_past_the_cap_are_told_to_come_back(settings, pipeline):
 
 def test_lesson_sockets_count_toward_the_same_cap(settings, pipeline):
     settings.max_connections = 1
-    with TestClient(create_app(settings, pipeline)) as client, client.websocket_connect("/ws/lessons"):
-        for route in ("/ws", "/ws/lessons"):
-            with client.websocket_connect(route) as refused, pytest.raises(WebSocketDisconnect) as closed:
-                refused.receive_json()
-            assert closed.value.code == 1013, route
+    with TestClient(create_app(settings, pipeline)) as client:
+        with client.websocket_connect("/ws/lessons"):
+            for route in ("/ws", "/ws/lessons"):
+                with client.websocket_connect(route) as refused, pytest.raises(WebSocketDisconnect) as closed:
+                    refused.receive_json()
+                assert closed.value.code == 1013, route
+        with client.websocket_connect("/ws") as stream:  # the lesson socket gave its place back
+            assert stream.receive_json()["type"] == "hello"
 
 
 def test_a_flood_of_messages_is_rate_limited_and_the_socket_survives(settings, pipeline, receive_until, generate):
