@@ -14,11 +14,14 @@ export class LiveLesson {
     this.socket = socket;
     let painted = Promise.resolve();
     let meta = null;
+    let answered = false; // done or error arrived: the close that follows is ours
     return new Promise((resolve, reject) => {
       socket.onopen = () => socket.send(JSON.stringify(message));
       socket.onerror = () => reject(new Error("Lost the connection to the model; try again."));
-      // A refused socket (the class is full) is accepted, then closed with a reason; after done this is a no-op.
-      socket.onclose = (event) => reject(new Error(event.reason || "Lost the connection to the model; try again."));
+      // A refused socket (the class is full) is accepted, then closed with a reason before any answer.
+      socket.onclose = (event) => {
+        if (!answered) reject(new Error(event.reason || "Lost the connection to the model; try again."));
+      };
       socket.onmessage = (event) => {
         if (typeof event.data !== "string") {
           const step = meta;
@@ -31,6 +34,7 @@ export class LiveLesson {
         const m = JSON.parse(event.data);
         if (m.type === "step") meta = m;
         else {
+          answered = true;
           socket.close();
           if (m.type === "done") painted.then(() => resolve(m));
           else reject(new Error(m.message));
