@@ -19,7 +19,6 @@ from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.denoiser import ModelDenoiser
 from model.diffusion import q_sample
 from model.pipeline import DEFAULT_WEIGHTS_DIR, Pipeline
-from model.schedules import make_schedule
 from model.training_data import PictureCaptions
 
 PROBE_TIMESTEPS = (999, 900, 800, 700, 500)
@@ -59,7 +58,7 @@ def main() -> None:
           f"{(data.pictures.mean(0) - x0).pow(2).mean():.3f}")  # fmt: skip
     print("| model | timestep | error, right words | error, wrong words |\n|---|---|---|---|")
     for name, (net, config) in pipeline.models.items():
-        training = make_schedule(config.schedule, config.num_timesteps)
+        training = pipeline.sampling_schedule(name)
         denoiser = ModelDenoiser(net, config, training, training)
         for t in PROBE_TIMESTEPS:
             errors = (guess_error(denoiser, x0, words, t) for words in (right, wrong))

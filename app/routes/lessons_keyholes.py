@@ -14,7 +14,6 @@ from model.denoiser import ModelDenoiser
 from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline
-from model.schedules import make_schedule
 
 router = APIRouter()
 
@@ -71,7 +70,7 @@ def _look(pipeline: Pipeline, query: PatchQuery) -> torch.Tensor:
     net, config = pipeline.models["dit"]
     schedule = schedule_of(pipeline, query)
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
-    training = make_schedule(config.schedule, config.num_timesteps)
+    training = pipeline.sampling_schedule("dit")
     network_t = ModelDenoiser(net, config, training, schedule).network_timestep(timestep)
     x_t = dusty_row(pipeline, query)[1][query.position : query.position + 1]
     return patch_attention(net, x_t, network_t, pipeline.encode([query.words]), query.patch)
