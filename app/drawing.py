@@ -23,6 +23,7 @@ from app.protocol import (
     Timings,
 )
 from app.replay import ReplayStore, Reveal
+from model.autoencoder import latent_tiles
 from model.denoiser import Forward
 from model.images import to_uint8
 from model.pipeline import Pipeline
@@ -58,6 +59,7 @@ def draw(
             sampler=request.sampler,
             backbone=request.backbone,
             schedule=pipeline.schedule_name(request.backbone, request.schedule),
+            sketchbook=pipeline.draws_in_latent(request.backbone),
         ),
         start=True,
     )
@@ -84,6 +86,9 @@ def draw(
                 *_frames(job.id, last.index, FrameKind.PRED_X0, guess),
                 *_frames(job.id, last.index, FrameKind.PRED_NOISE, noise),
             )
+            if last.latent is not None:
+                sketch = to_uint8(latent_tiles(last.latent, pipeline.image_size))
+                frames += tuple(_frames(job.id, last.index, FrameKind.LATENT, sketch))
             job.steps_done = last.index + 1
             job.post(update, *frames, preview=True)
     except BatcherClosed:  # the server is shutting down: the run ends as if cancelled

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from app.config import Settings
-from app.protocol import Choice, Defaults, Limits, Options
+from app.protocol import Choice, Defaults, Limits, Options, Sketchbook
 from model.pipeline import Pipeline
 from model.samplers import SAMPLERS
 from model.schedules import SCHEDULES
@@ -29,12 +29,23 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
     defaults = Defaults()
     if defaults.backbone not in pipeline.backbones:
         defaults.backbone = pipeline.backbones[0]
+    book = pipeline.sketchbook.config if pipeline.sketchbook is not None else None
     return Options(
         image_size=pipeline.image_size,
+        sketchbook=Sketchbook(
+            latent_size=book.latent_size, latent_channels=book.latent_channels, pixels_per_cell=book.downsample
+        )
+        if book
+        else None,
         trained=pipeline.trained,
         num_train_timesteps=pipeline.num_train_timesteps,
         training_schedule=pipeline.config.schedule,
-        backbones=_choices(pipeline.backbones, BACKBONE_WORDS),
+        backbones=[
+            choice.model_copy(update={"hint": f"{choice.hint}, in a small sketch that a decoder paints"})
+            if pipeline.draws_in_latent(choice.name)
+            else choice
+            for choice in _choices(pipeline.backbones, BACKBONE_WORDS)
+        ],
         samplers=_choices(SAMPLERS, SAMPLER_WORDS),
         schedules=_choices(SCHEDULES, SCHEDULE_WORDS),
         limits=Limits(

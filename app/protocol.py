@@ -36,6 +36,7 @@ class FrameKind(IntEnum):
     PRED_X0 = 1  # the model's guess of the clean picture
     PRED_NOISE = 2  # the model's guess of the dust, shown at 1/3 scale so ±3σ fits
     FINAL = 3  # the finished picture, sent once after the last step
+    LATENT = 4  # the sketchbook: x_t in latent space, one grey tile per channel (latent teams only)
 
 
 class ImageFormat(IntEnum):
@@ -118,10 +119,19 @@ class Defaults(BaseModel):
     num_images: int = _DEFAULTS["num_images"]
 
 
+class Sketchbook(BaseModel):
+    """The latent space the teams draw in, when they draw in one (latent diffusion)."""
+
+    latent_size: int  # the latent is latent_size × latent_size …
+    latent_channels: int  # … with this many channels, shown as grey tiles
+    pixels_per_cell: int  # picture pixels per side of one latent cell
+
+
 class Options(BaseModel):
     """Everything the page needs to build its controls; also the rules `generate` is checked against."""
 
     image_size: int
+    sketchbook: Sketchbook | None = None  # None: the teams draw in pixels
     trained: bool
     num_train_timesteps: int
     training_schedule: str
@@ -288,6 +298,7 @@ class Started(BaseModel):
     sampler: str
     backbone: str
     schedule: str
+    sketchbook: bool = False  # the team draws in latent space: latent frames follow every step
 
 
 class StepUpdate(BaseModel):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Objective = Literal["diffusion", "no_dust"]
+Space = Literal["pixels", "latent"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ BACKBONE_PRESETS: dict[str, BackboneConfig] = {
     # ~5 M parameters each: what a 2-core CPU trains in about an hour at 32×32.
     "unet-small": UNetConfig(base_channels=48, channel_mults=(1, 2, 2), num_res_blocks=2, attention_levels=(2,)),
     "dit-small": DiTConfig(patch_size=4, hidden_size=192, depth=6, num_heads=4),
+    # For the 8×8×4 sketchbook latent: every level sees the whole picture, so attention is everywhere.
+    "unet-latent": UNetConfig(base_channels=96, channel_mults=(1, 2), num_res_blocks=2, attention_levels=(0, 1)),
+    "dit-latent": DiTConfig(patch_size=2, hidden_size=320, depth=6, num_heads=5),
+    "dit-latent-p1": DiTConfig(patch_size=1, hidden_size=256, depth=6, num_heads=4),  # trial: 64 tokens, not 16
 }
 
 
@@ -49,8 +54,9 @@ class ModelConfig:
     """Everything needed to rebuild one denoiser from its weights."""
 
     backbone: BackboneConfig
-    image_size: int = 32
+    image_size: int = 32  # side of what the network denoises: the picture, or the sketchbook's latent
     channels: int = 3
+    space: Space = "pixels"  # "latent": the network draws in the sketchbook and its decoder paints the picture
     text_dim: int = 256  # width of the text encoder's token embeddings
     schedule: str = "cosine"
     num_timesteps: int = 1000

@@ -3,12 +3,13 @@
 import logging
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
 from torch import nn
 
+from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder, AutoencoderConfig
 from model.backbones import build_backbone
 from model.checkpoint import load_state_dict, read_metadata
 from model.conditioning import TextCondition
@@ -25,6 +26,7 @@ DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
 BACKBONE_FILES = {"unet": "unet.safetensors", "dit": "dit.safetensors"}
 NO_DUST_FILE = "nodust.safetensors"
 CLIP_FILE = "clip.safetensors"
+AUTOENCODER_FILE = "autoencoder.safetensors"
 MAX_SEED = 2**63 - 1
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,16 @@ def load_text_encoder(path: str | Path, device: torch.device) -> TextEncoder:
     return TextEncoder(create_clip(raw_config["model_name"], path), raw_config["model_name"]).to(device)
 
 
+def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
+    """The sketchbook, with its latent scale, from its own checkpoint."""
+    kind, raw_config = read_metadata(path)
+    if kind != "autoencoder":
+        raise ValueError(f"{path} holds a {kind!r} checkpoint, not an autoencoder")
+    model = Autoencoder(AutoencoderConfig.from_dict(raw_config))
+    model.load_state_dict(load_state_dict(path, model))
+    return model.to(device).eval()
+
+
 class Pipeline:
     """Everything the app needs to draw: `generate` yields every step of a run."""
 
@@ -72,13 +84,18 @@ class Pipeline:
         backbones: dict[str, tuple[nn.Module, ModelConfig]],
         no_dust: tuple[nn.Module, ModelConfig] | None = None,
         trained: bool = True,
+        sketchbook: Autoencoder | None = None,
     ):
         if not backbones:
             raise ValueError("a pipeline needs at least one backbone")
+        configs = [config for _, config in [*backbones.values(), *([no_dust] if no_dust else [])]]
+        if sketchbook is None and any(config.space == "latent" for config in configs):
+            raise ValueError("a team draws in the sketchbook's latent space, but no autoencoder was given")
         self.text_encoder = text_encoder
         self.models = backbones
         self.no_dust = no_dust
         self.trained = trained
+        self.sketchbook = sketchbook
         self.config = next(iter(backbones.values()))[1]
         self.device = next(text_encoder.parameters()).device
 
@@ -88,7 +105,8 @@ class Pipeline:
 
     @property
     def image_size(self) -> int:
-        return self.config.image_size
+        """The side of the pictures shown: the sketchbook's pictures for latent teams."""
+        return self.sketchbook.config.image_size if self.sketchbook is not None else self.config.image_size
 
     @property
     def num_train_timesteps(self) -> int:
@@ -115,25 +133,55 @@ class Pipeline:
             if (folder / file).exists()
         }
         no_dust = load_denoiser(folder / NO_DUST_FILE, target) if (folder / NO_DUST_FILE).exists() else None
-        return cls(text_encoder, backbones, no_dust, trained=True)
+        sketchbook = (
+            load_autoencoder(folder / AUTOENCODER_FILE, target) if (folder / AUTOENCODER_FILE).exists() else None
+        )
+        return cls(text_encoder, backbones, no_dust, trained=True, sketchbook=sketchbook)
 
     @classmethod
-    def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32) -> "Pipeline":
-        """A tiny random pipeline that runs in milliseconds, for tests and for a first start."""
+    def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> "Pipeline":
+        """A tiny random pipeline that runs in milliseconds, for tests and for a first start;
+        `latent`: both teams draw in a tiny untrained sketchbook."""
         torch.manual_seed(seed)
         target = resolve_device(device)
         text_encoder = TextEncoder(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
+        sketchbook = None
+        if latent:
+            sketchbook = Autoencoder(replace(AUTOENCODER_PRESETS["tiny"], image_size=image_size)).to(target).eval()
+        side, channels = (
+            (sketchbook.config.latent_size, sketchbook.config.latent_channels) if latent else (image_size, 3)
+        )
         backbones = {}
         for name in BACKBONE_FILES:
             config = ModelConfig(
-                backbone=backbone_preset(f"{name}-tiny"), image_size=image_size, text_dim=text_encoder.width
+                backbone=backbone_preset(f"{name}-tiny"),
+                image_size=side,
+                channels=channels,
+                text_dim=text_encoder.width,
+                space="latent" if latent else "pixels",
             )
             backbones[name] = (build_backbone(config).to(target).eval(), config)
-        return cls(text_encoder, backbones, trained=False)
+        return cls(text_encoder, backbones, trained=False, sketchbook=sketchbook)
 
     def schedule_name(self, backbone: str, requested: str | None = None) -> str:
         """The clock a run samples on: the one asked for, else the team's own training schedule."""
         return requested or self.models[backbone][1].schedule
+
+    def draws_in_latent(self, backbone: str) -> bool:
+        """Whether a team draws in the sketchbook (and its decoder paints the picture)."""
+        return backbone in self.models and self.models[backbone][1].space == "latent"
+
+    def pixels_per_cell(self, backbone: str) -> int:
+        """Picture pixels per side of one cell of what the team draws: the sketchbook's downsampling, else 1."""
+        return self.sketchbook.config.downsample if self.draws_in_latent(backbone) else 1
+
+    def to_team_space(self, backbone: str, pictures: torch.Tensor) -> torch.Tensor:
+        """Pictures as the team sees them: sketchbook latents for a latent team, else the pictures themselves."""
+        return self.to_latent(pictures) if self.draws_in_latent(backbone) else pictures
+
+    def to_view(self, backbone: str, states: torch.Tensor) -> torch.Tensor:
+        """A team's states (x_t, x̂0) as pictures to show: painted by the decoder for a latent team."""
+        return self.to_pictures(states) if self.draws_in_latent(backbone) else states
 
     def sampling_schedule(self, backbone: str, requested: str | None = None) -> NoiseSchedule:
         return make_schedule(self.schedule_name(backbone, requested), self.models[backbone][1].num_timesteps)
@@ -168,9 +216,10 @@ class Pipeline:
     def encode(self, prompts: list[str]) -> TextCondition:
         return self.text_encoder(prompts)
 
-    def initial_noise(self, seed: int, num_images: int) -> torch.Tensor:
+    def initial_noise(self, seed: int, num_images: int, backbone: str | None = None) -> torch.Tensor:
         """The starting dust: image i is seeded with seed + i, so image 0 matches a single run."""
-        size = (1, self.config.channels, self.image_size, self.image_size)
+        config = self.models[backbone][1] if backbone else self.config
+        size = (1, config.channels, config.image_size, config.image_size)
         return torch.cat(
             [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
         ).to(self.device)  # (N, C, H, W)
@@ -192,11 +241,31 @@ class Pipeline:
         denoiser = self.guided_denoiser(request, sampling, forward, observe_guidance)
         generator = torch.Generator(self.device).manual_seed(request.seed)
         sampler = get_sampler(request.sampler)
-        noise = self.initial_noise(request.seed, request.num_images)
+        noise = self.initial_noise(request.seed, request.num_images, request.backbone)
+        in_latent = self.draws_in_latent(request.backbone)
         for step in sampler(denoiser, noise, sampling, request.num_inference_steps, generator):
-            yield step
+            yield self.painted(step) if in_latent else step
             if should_stop is not None and should_stop():
                 return
+
+    @torch.no_grad()
+    def to_latent(self, pictures: torch.Tensor) -> torch.Tensor:
+        """(B, 3, S, S) pictures → (B, C, h, w) sketchbook latents, for lessons that start from a picture."""
+        return self.sketchbook.encode(pictures)
+
+    @torch.no_grad()
+    def to_pictures(self, latents: torch.Tensor) -> torch.Tensor:
+        """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the sketchbook's decoder."""
+        with autocast(self.device):
+            return self.sketchbook.decode(latents).float()
+
+    @torch.no_grad()
+    def painted(self, step: Step) -> Step:
+        """A sketchbook step as the page shows it: x_t, x̂0 and the result painted by the decoder (one batched
+        call), the latent x_t kept beside them, and the dust as the painted difference x_t − x̂0."""
+        n = step.x_t.shape[0]
+        x_t, pred_x0, x_next = self.to_pictures(torch.cat([step.x_t, step.pred_x0, step.x_next])).split(n)
+        return replace(step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t)
 
     def guided_denoiser(
         self,
@@ -229,4 +298,5 @@ class Pipeline:
         cond = self.encode([prompt]).repeat(num_images)
         blank = torch.zeros(num_images, config.channels, config.image_size, config.image_size, device=self.device)
         with autocast(self.device):
-            return net(blank, torch.zeros(num_images, device=self.device), cond).float().clamp(-1, 1)
+            drawn = net(blank, torch.zeros(num_images, device=self.device), cond).float()
+        return self.to_pictures(drawn) if config.space == "latent" else drawn.clamp(-1, 1)

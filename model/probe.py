@@ -5,7 +5,8 @@
 At pure dust nothing of the picture is left, so the best guess of a concept's picture is the
 average of that concept's pictures, and a guess that uses the dust instead is worse than even the
 average of all pictures. A model there draws the layout its starting dust suggests, whatever the
-words; these steps are where a picture's layout is decided.
+words; these steps are where a picture's layout is decided. A team that draws in the sketchbook is
+probed in its latent space (errors and averages of the encoded pictures).
 """
 
 import argparse
@@ -49,15 +50,17 @@ def main() -> None:
     )
     concepts = list(range(0, len(CONCEPTS), args.stride))
     firsts = [int((data.concept_ids == c).nonzero()[0][0]) for c in concepts]
-    x0 = data.pictures[firsts]  # (N, C, S, S): one picture of each probed concept
-    concept_means = torch.stack([data.pictures[torch.from_numpy(data.concept_ids == c)].mean(0) for c in concepts])
     right = pipeline.encode([CONCEPTS[c].name for c in concepts])
     wrong = right[torch.roll(torch.arange(len(concepts)), 1)]  # each picture with its neighbour's words
-    print(f"{len(concepts)} concepts; best possible guess at pure dust (the concept's average picture): "
-          f"{(concept_means - x0).pow(2).mean():.3f}; the average of all pictures: "
-          f"{(data.pictures.mean(0) - x0).pow(2).mean():.3f}")  # fmt: skip
-    print("| model | timestep | error, right words | error, wrong words |\n|---|---|---|---|")
     for name, (net, config) in pipeline.models.items():
+        with torch.no_grad():
+            pictures = pipeline.to_team_space(name, data.pictures)  # (M, C, S, S) in the team's own space
+        x0 = pictures[firsts]  # one picture of each probed concept
+        concept_means = torch.stack([pictures[torch.from_numpy(data.concept_ids == c)].mean(0) for c in concepts])
+        best, average = (concept_means - x0).pow(2).mean(), (pictures.mean(0) - x0).pow(2).mean()
+        print(f"{name}, {len(concepts)} concepts; best possible guess at pure dust (the concept's average): "
+              f"{best:.3f}; the average of all: {average:.3f}")  # fmt: skip
+        print("| model | timestep | error, right words | error, wrong words |\n|---|---|---|---|")
         training = pipeline.sampling_schedule(name)
         denoiser = ModelDenoiser(net, config, training, training)
         for t in PROBE_TIMESTEPS:

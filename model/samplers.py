@@ -31,6 +31,7 @@ class Step:
     pred_x0: torch.Tensor  # (B, C, H, W) the model's current guess of the clean picture
     pred_noise: torch.Tensor  # (B, C, H, W) the model's guess of the dust ε
     x_next: torch.Tensor  # (B, C, H, W) the state after this step; after the last one, the picture
+    latent: torch.Tensor | None = None  # (B, C, h, w) x_t in the sketchbook, when the team draws in latent space
 
 
 class Sampler(Protocol):

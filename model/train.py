@@ -1,6 +1,7 @@
 """Train a text-conditioned denoiser (U-Net or DiT) on emoji, on a frozen CLIP's text embeddings.
 
     python -m model.train --backbone unet --clip runs/clip/clip.safetensors --out runs/unet --minutes 60
+    python -m model.train ... --autoencoder runs/ae/autoencoder.safetensors   # draw in the sketchbook's latent
     python -m model.train --backbone unet --objective no_dust ...   # the memorising model, no dust
 
 Resumable (--resume), logs images/s and loss, and saves sample grids drawn from pure noise.
@@ -17,6 +18,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
+from model.autoencoder import Autoencoder
 from model.backbones import build_backbone
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.conditioning import TextCondition
@@ -25,7 +27,10 @@ from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.diffusion import diffusion_loss, q_sample
 from model.ema import EMA
 from model.grids import save_sample_grid
-from model.pipeline import Pipeline, load_text_encoder
+from model.judge import load_judge
+from model.meters import ConceptProbe
+from model.pipeline import Pipeline, load_autoencoder, load_text_encoder
+from model.precision import choose_bf16
 from model.schedules import make_schedule
 from model.text_encoder import TextEncoder
 from model.training_data import PictureCaptions
@@ -64,6 +69,12 @@ def training_loss(
     alpha_bar, noise = alpha_bars[t].to(device), torch.randn(x0.shape, generator=generator).to(device)
     output = model(q_sample(x0, alpha_bar, noise), t.float().to(device), cond)
     return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr, snr_floor)
+
+
+@torch.no_grad()
+def encode_pictures(sketchbook: Autoencoder, pictures: torch.Tensor, batch: int = 256) -> torch.Tensor:
+    """Every training picture folded into the sketchbook once: (N, 3, S, S) → (N, C, S/f, S/f)."""
+    return torch.cat([sketchbook.encode(pictures[i : i + batch]) for i in range(0, len(pictures), batch)])
 
 
 def learning_rate(peak: float, step: int, warmup: int, progress: float, final_fraction: float | None) -> float:
@@ -121,7 +132,10 @@ def main() -> None:
     parser.add_argument("--clip", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--image-size", type=int, default=32)
+    parser.add_argument(
+        "--image-size", type=int, default=32, help="picture size (with --autoencoder: the sketchbook's)"
+    )
+    parser.add_argument("--autoencoder", type=Path, help="a sketchbook checkpoint: denoise its latents, not pixels")
     parser.add_argument("--concepts-only", action="store_true", help="train only on the concept set's pictures")
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--batch", type=int, default=64)
@@ -141,10 +155,14 @@ def main() -> None:
     )
     parser.add_argument("--p-uncond", type=float, default=0.1, help="prompt dropout for classifier-free guidance")
     parser.add_argument("--ema", type=float, default=0.999)
-    parser.add_argument("--bf16", action="store_true", help="bf16 autocast (CPUs with AVX512-BF16, GPUs)")
+    parser.add_argument(
+        "--precision", choices=["auto", "fp32", "bf16"], default="auto", help="auto: time both on this machine"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu")
-    parser.add_argument("--sample-every", type=float, default=10.0, help="minutes between sample grids")
+    parser.add_argument("--sample-every", type=float, default=10.0, help="minutes between sample grids and meters")
+    parser.add_argument("--meter-stride", type=int, default=8, help="meters draw every Nth concept (0: no meters)")
+    parser.add_argument("--judge", type=Path, help="a judge checkpoint: meters report its top-1 too")
     parser.add_argument("--resume", action="store_true")
     parser.add_argument(
         "--init", type=Path, help="without a state to resume, start from these weights (fresh optimizer)"
@@ -159,6 +177,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
 
     text_encoder = load_text_encoder(args.clip, device)  # the sample grids run on the training device
+    sketchbook = load_autoencoder(args.autoencoder, device) if args.autoencoder else None
+    image_size = sketchbook.config.image_size if sketchbook else args.image_size
     dataset = load_emoji_dataset(args.data)
     if args.concepts_only:
         dataset = dataset.subset(dataset.concept_indices() >= 0)
@@ -166,14 +186,20 @@ def main() -> None:
         dataset.images,
         [dataset.captions(i) for i in range(len(dataset.items))],
         dataset.concept_indices(),
-        args.image_size,
+        image_size,
     )
+    if sketchbook is not None:
+        data.pictures = encode_pictures(sketchbook, data.pictures.to(device)).cpu()  # (N, C, h, w) latents
+    probe = ConceptProbe.from_dataset(dataset, image_size, args.meter_stride) if args.meter_stride else None
+    judge = load_judge(args.judge) if args.judge else None
     bank = CaptionBank(text_encoder, data.captions)
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
 
     config = ModelConfig(
-        backbone=backbone_preset(args.preset or f"{args.backbone}-small"),
-        image_size=args.image_size,
+        backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if sketchbook else 'small'}"),
+        image_size=data.pictures.shape[-1],
+        channels=data.pictures.shape[1],
+        space="latent" if sketchbook else "pixels",
         text_dim=text_encoder.width,
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
@@ -200,25 +226,40 @@ def main() -> None:
             text_encoder,
             {args.backbone: (ema.model, config)},
             no_dust=(ema.model, config) if name == "nodust" else None,
+            sketchbook=sketchbook,
         )
         save_sample_grid(pipeline, name, args.out / f"samples_{step:06d}.png")
+        if probe is not None:
+            meters = {"step": step, "minutes": round((time.time() - start) / 60, 1), "images_seen": step * args.batch}
+            meters |= {k: round(v, 4) for k, v in probe.measure(pipeline, name, judge).items()}
+            print(f"meters {json.dumps(meters)}", flush=True)
+            with open(args.out / "meters.jsonl", "a") as f:
+                f.write(json.dumps(meters) + "\n")
 
-    start, last_sample, log, images_seen = time.time(), time.time(), [], 0
-    while time.time() - start < args.minutes * 60:
-        lr = learning_rate(args.lr, step, args.warmup, (time.time() - start) / (args.minutes * 60), args.decay_to)
+    def train_step(use_bf16: bool, lr: float) -> torch.Tensor:
         for group in optimizer.param_groups:
             group["lr"] = lr
         batch = torch.randint(len(data), (args.batch,), generator=generator)
-        x0 = data.pictures[batch].to(device)  # (B, 3, S, S)
+        x0 = data.pictures[batch].to(device)  # (B, C, S, S): pictures, or latents in the sketchbook
         captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
         cond = bank.lookup(captions).to(device)
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.bf16):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
             loss = training_loss(model, config, x0, cond, alpha_bars, generator, args.min_snr, args.snr_floor)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         ema.update(model)
+        return loss
+
+    use_bf16 = choose_bf16(
+        args.precision, lambda bf16: train_step(bf16, learning_rate(args.lr, 0, args.warmup, 0, None))
+    )
+    print(f"precision: {'bf16 autocast' if use_bf16 else 'fp32'}", flush=True)
+    start, last_sample, log, images_seen = time.time(), time.time(), [], 0
+    while time.time() - start < args.minutes * 60:
+        lr = learning_rate(args.lr, step, args.warmup, (time.time() - start) / (args.minutes * 60), args.decay_to)
+        loss = train_step(use_bf16, lr)
         step += 1
         images_seen += args.batch
         if step % 100 == 0:

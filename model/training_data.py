@@ -10,6 +10,14 @@ import torch.nn.functional as F
 from model.images import from_uint8
 
 
+def resize_pictures(images: np.ndarray, size: int) -> torch.Tensor:
+    """uint8 pictures (N, H, W, 3) → (N, 3, size, size) in [-1, 1], resized with an antialiased filter."""
+    pictures = from_uint8(images)
+    if pictures.shape[-1] != size:
+        pictures = F.interpolate(pictures, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+    return pictures.clamp(-1, 1)
+
+
 @dataclass
 class PictureCaptions:
     """Pictures (N, 3, S, S) in [-1, 1] with their captions; captions are sampled per epoch of use."""
@@ -22,11 +30,7 @@ class PictureCaptions:
     def from_arrays(
         cls, images: np.ndarray, captions: list[list[str]], concept_ids: np.ndarray, size: int
     ) -> "PictureCaptions":
-        """Resize uint8 pictures (N, H, W, 3) to `size` with an antialiased area filter."""
-        pictures = from_uint8(images)
-        if pictures.shape[-1] != size:
-            pictures = F.interpolate(pictures, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
-        return cls(pictures=pictures.clamp(-1, 1), captions=captions, concept_ids=concept_ids)
+        return cls(pictures=resize_pictures(images, size), captions=captions, concept_ids=concept_ids)
 
     def __len__(self) -> int:
         return self.pictures.shape[0]

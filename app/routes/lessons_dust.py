@@ -93,21 +93,23 @@ def schedule_of(pipeline: Pipeline, query: DustQuery) -> NoiseSchedule:
     return pipeline.sampling_schedule(query.backbone, query.schedule)
 
 
-def dusty_row(pipeline: Pipeline, query: DustQuery) -> tuple[torch.Tensor, torch.Tensor]:
-    """The picture and its x_t at every slider position (K + 1, C, H, W), position 0 being the picture."""
+def dusty_row(pipeline: Pipeline, query: DustQuery) -> torch.Tensor:
+    """x_t at every slider position (K + 1, C, H, W) in the team's own space, position 0 being the clean
+    picture; a sketchbook team dusts the picture's latent (encode → dust), not its pixels."""
     picture = start_picture(pipeline, query.example, query.prompt, query.seed, query.backbone)
-    noise = torch.randn(picture.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(picture.device)
-    return picture, sprinkle(picture, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))
+    x0 = pipeline.to_team_space(query.backbone, picture)
+    noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(x0.device)
+    return sprinkle(x0, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))
 
 
 @torch.no_grad()
 def _dust_sheet(pipeline: Pipeline, query: DustQuery) -> bytes:
-    return sheet_png([dusty_row(pipeline, query)[1]])
+    return sheet_png([pipeline.to_view(query.backbone, dusty_row(pipeline, query))])
 
 
 @torch.no_grad()
 def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
-    picture, dusty = dusty_row(pipeline, query)
+    dusty = dusty_row(pipeline, query)
     schedule = schedule_of(pipeline, query)
     request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=query.backbone)
     denoiser = pipeline.guided_denoiser(request, schedule)
@@ -115,4 +117,4 @@ def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
     steps = list(clean_up(denoiser, start, schedule, query.steps, query.start))
     papers = [start] + [step.x_next for step in steps]
     guesses = [step.pred_x0 for step in steps] + [papers[-1]]
-    return sheet_png([torch.cat(papers), torch.cat(guesses)])
+    return sheet_png([pipeline.to_view(query.backbone, torch.cat(rows)) for rows in (papers, guesses)])

@@ -1,5 +1,6 @@
 """Keyholes and patches: what each U-Net level can see, and where a DiT patch looks."""
 
+from dataclasses import replace
 from typing import Annotated
 
 import torch
@@ -41,12 +42,17 @@ class PatchLook(BaseModel):
 
 @router.get("/api/lessons/keyholes")
 def keyholes(pipeline: PipelineDep) -> Keyholes:
-    """U-Net receptive field per level and the DiT patch size."""
+    """U-Net receptive field per level and the DiT patch size, in picture pixels (a sketchbook team's
+    latent cell covers `pixels_per_cell` pixels of the painted picture)."""
     unet, dit = pipeline.models.get("unet"), pipeline.models.get("dit")
+    levels = None
+    if unet:
+        cell = pipeline.pixels_per_cell("unet")
+        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(unet[1].backbone, unet[1].image_size)]
     return Keyholes(
         image_size=pipeline.image_size,
-        levels=unet_keyholes(unet[1].backbone, pipeline.image_size) if unet else None,
-        patch_size=dit[1].backbone.patch_size if dit else None,
+        levels=levels,
+        patch_size=dit[1].backbone.patch_size * pipeline.pixels_per_cell("dit") if dit else None,
     )
 
 
@@ -59,7 +65,8 @@ async def patch_look(
     check_length(query.words, options)
     if "dit" not in pipeline.models:
         raise HTTPException(404, "This model has no Team Transformer.")
-    grid = pipeline.image_size // pipeline.models["dit"][1].backbone.patch_size
+    config = pipeline.models["dit"][1]
+    grid = config.image_size // config.backbone.patch_size
     if query.position > query.steps or query.patch >= grid * grid:
         raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
     weights = await gate.run(_look, pipeline, query)
@@ -72,5 +79,5 @@ def _look(pipeline: Pipeline, query: PatchQuery) -> torch.Tensor:
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
     training = pipeline.sampling_schedule("dit")
     network_t = ModelDenoiser(net, config, training, schedule).network_timestep(timestep)
-    x_t = dusty_row(pipeline, query)[1][query.position : query.position + 1]
+    x_t = dusty_row(pipeline, query)[query.position : query.position + 1]
     return patch_attention(net, x_t, network_t, pipeline.encode([query.words]), query.patch)

@@ -9,14 +9,15 @@ export class Film {
     this.total = start.total_steps;
     this.size = start.image_size;
     this.numImages = start.num_images;
-    this.steps = new Map(); // step index -> { meta, x_t: [], pred_x0: [], pred_noise: [] }
+    this.sketchbook = Boolean(start.sketchbook); // latent frames follow every step
+    this.steps = new Map(); // step index -> { meta, x_t: [], pred_x0: [], pred_noise: [], latent: [] }
     this.final = [];
     this.finished = false;
     this.decoding = Promise.resolve(); // settles when every frame so far is decoded
   }
 
   addStep(meta) {
-    this.steps.set(meta.index, { meta, x_t: [], pred_x0: [], pred_noise: [] });
+    this.steps.set(meta.index, { meta, x_t: [], pred_x0: [], pred_noise: [], latent: [] });
   }
 
   /** Decodes a frame and files it; resolves once it can be drawn. */
@@ -37,8 +38,8 @@ export class Film {
 
   /** Steps whose pictures are all decoded, in order, then "final" once the picture is done. */
   positions() {
-    const complete = (step) =>
-      [step.x_t, step.pred_x0, step.pred_noise].every((bitmaps) => bitmaps.filter(Boolean).length === this.numImages);
+    const kinds = this.sketchbook ? ["x_t", "pred_x0", "pred_noise", "latent"] : ["x_t", "pred_x0", "pred_noise"];
+    const complete = (step) => kinds.every((kind) => step[kind].filter(Boolean).length === this.numImages);
     const indices = [...this.steps.values()].filter(complete).map((step) => step.meta.index);
     indices.sort((a, b) => a - b);
     return this.finished ? [...indices, "final"] : indices;
@@ -48,7 +49,13 @@ export class Film {
   pictures(position) {
     if (position === "final") {
       const last = this.steps.get(this.total - 1);
-      return { x_t: this.final, pred_x0: this.final, pred_noise: last?.pred_noise ?? [], meta: last?.meta };
+      return {
+        x_t: this.final,
+        pred_x0: this.final,
+        pred_noise: last?.pred_noise ?? [],
+        latent: last?.latent ?? [],
+        meta: last?.meta,
+      };
     }
     return this.steps.get(position);
   }

@@ -103,6 +103,7 @@ async function start() {
   ]);
   state.alphaBars = alphaBars;
   $("untrained").hidden = options.trained;
+  $("sketchbook-note").hidden = !options.sketchbook;
   for (const { name, label } of examples) {
     const button = document.createElement("button");
     button.type = "button";

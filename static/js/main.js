@@ -10,7 +10,7 @@ import { ScheduleChart } from "./chart.js";
 import { Classroom } from "./room.js";
 
 const $ = (id) => document.getElementById(id);
-const canvases = { x_t: $("dusty"), pred_x0: $("guess"), pred_noise: $("noise") };
+const canvases = { x_t: $("dusty"), pred_x0: $("guess"), pred_noise: $("noise"), latent: $("sketchbook") };
 
 const state = {
   phase: "idle", // idle | asked (generate sent) | queued | drawing | stopping
@@ -130,6 +130,7 @@ const handlers = {
     hideDownloads();
     player.attach(state.film);
     for (const canvas of Object.values(canvases)) paint(canvas, [], m.image_size, m.num_images);
+    $("sketchbook-panel").hidden = !m.sketchbook;
     chart.load(m.schedule, m.total_steps);
     progress(0, `Sprinkling dust with seed <b>${m.seed}</b>…`);
   },

@@ -19,9 +19,10 @@ from model.pipeline import Pipeline
 LONG_RUN = 200  # steps in a run that is still going when the test acts on it (~2 s with the tiny U-Net)
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> Pipeline:
-    return Pipeline.tiny()
+@pytest.fixture(scope="session", params=["pixels", "latent"])
+def pipeline(request: pytest.FixtureRequest) -> Pipeline:
+    """Every app test runs on teams that draw in pixels and on teams that draw in the sketchbook."""
+    return Pipeline.tiny(latent=request.param == "latent")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from PIL import Image
 
 from model.images import to_uint8
 from model.lessons.examples import draw_example
+from model.pipeline import Pipeline
 
 
 def _png(response) -> np.ndarray:
@@ -32,11 +33,16 @@ def test_examples_are_listed(client: TestClient):
     assert "smiley" in names
 
 
-def test_the_dust_sheet_starts_with_the_picture_then_gets_dustier(client: TestClient):
+def _as_the_team_sees_it(pipeline: Pipeline, example: str) -> np.ndarray:
+    """The clean picture, or for a sketchbook team its copy: encoded, then painted by the decoder."""
+    return to_uint8(pipeline.to_view("unet", pipeline.to_team_space("unet", draw_example(example))))[0]
+
+
+def test_the_dust_sheet_starts_with_the_picture_then_gets_dustier(client: TestClient, pipeline: Pipeline):
     sheet = _png(client.get("/api/lessons/dust.png", params={"example": "smiley", "steps": 10}))
     assert sheet.shape == (32, 11 * 32, 3)
     cells = [sheet[:, 32 * i : 32 * (i + 1)].astype(float) for i in range(11)]
-    assert np.array_equal(cells[0], to_uint8(draw_example("smiley"))[0]), "position 0 is the clean picture"
+    assert np.array_equal(cells[0], _as_the_team_sees_it(pipeline, "smiley")), "position 0 is the clean picture"
     distances = [np.abs(cell - cells[0]).mean() for cell in cells]
     assert distances[1] < distances[5] < distances[10]
 
@@ -53,9 +59,9 @@ def test_a_picture_drawn_from_words_can_be_dusted(client: TestClient):
     assert sheet.shape == (32, 5 * 32, 3)
 
 
-def test_clean_up_from_zero_returns_the_input(client: TestClient):
+def test_clean_up_from_zero_returns_the_input(client: TestClient, pipeline: Pipeline):
     sheet = _png(client.get("/api/lessons/clean-up.png", params={"example": "house", "steps": 10, "start": 0}))
-    picture = to_uint8(draw_example("house"))[0]
+    picture = _as_the_team_sees_it(pipeline, "house")
     assert sheet.shape == (64, 32, 3)
     assert np.array_equal(sheet[:32], picture) and np.array_equal(sheet[32:], picture)
 

@@ -19,7 +19,13 @@ def test_eight_seeds_give_eight_pictures_and_a_missing_twin_is_explained(client:
 
 
 def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings, pipeline: Pipeline):
-    twin = Pipeline(pipeline.text_encoder, pipeline.models, no_dust=pipeline.models["unet"], trained=False)
+    twin = Pipeline(
+        pipeline.text_encoder,
+        pipeline.models,
+        no_dust=pipeline.models["unet"],
+        trained=False,
+        sketchbook=pipeline.sketchbook,
+    )
     with TestClient(create_app(settings, twin)) as client:
         answer = client.get("/api/lessons/diversity", params={"prompt": "a cat", "steps": 2}).json()
     assert len(set(answer["no_dust"]["pictures"])) == 1

@@ -8,16 +8,21 @@ from model.pipeline import Pipeline
 
 
 def test_keyholes_come_from_the_loaded_model(client: TestClient, pipeline: Pipeline):
+    """Sizes in picture pixels: a sketchbook team's latent cell covers 4×4 pixels of the tiny sketchbook's picture."""
     answer = client.get("/api/lessons/keyholes").json()
-    expected = unet_keyholes(pipeline.models["unet"][1].backbone, 32)
-    assert [level["size"] for level in answer["levels"]] == [k.size for k in expected]
-    assert answer["patch_size"] == pipeline.models["dit"][1].backbone.patch_size
+    unet = pipeline.models["unet"][1]
+    cell = 4 if pipeline.sketchbook else 1
+    expected = unet_keyholes(unet.backbone, unet.image_size)
+    assert [level["size"] for level in answer["levels"]] == [k.size * cell for k in expected]
+    assert answer["patch_size"] == pipeline.models["dit"][1].backbone.patch_size * cell
+    assert answer["image_size"] == 32
 
 
 def test_a_patch_looks_somewhere_and_the_look_depends_on_the_patch(client: TestClient):
     query = {"example": "smiley", "steps": 10, "position": 5}
     first = client.get("/api/lessons/patch-attention", params={**query, "patch": 0}).json()
-    other = client.get("/api/lessons/patch-attention", params={**query, "patch": 9}).json()
+    last = first["grid"] ** 2 - 1
+    other = client.get("/api/lessons/patch-attention", params={**query, "patch": last}).json()
     assert len(first["weights"]) == first["grid"] ** 2
     assert sum(first["weights"]) == pytest.approx(1, abs=1e-4)
     assert first["weights"] != other["weights"]

@@ -26,5 +26,5 @@ def test_frames_from_another_protocol_are_refused(frame):
 def test_page_gets_the_same_constants():
     spec = FrameSpec()
     assert spec.header_bytes == FRAME_HEADER.size
-    assert spec.kinds == {"x_t": 0, "pred_x0": 1, "pred_noise": 2, "final": 3}
+    assert spec.kinds == {"x_t": 0, "pred_x0": 1, "pred_noise": 2, "final": 3, "latent": 4}
     assert spec.formats == {"png": 1, "jpeg": 2}

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.timeout(60)
 PREVIEW_KINDS = [FrameKind.X_T, FrameKind.PRED_X0, FrameKind.PRED_NOISE]
 
 
-def test_run_streams_every_step_in_order_then_final_and_done(ws, receive_until, generate):
+def test_run_streams_every_step_in_order_then_final_and_done(ws, receive_until, generate, pipeline):
     steps, num_images = 4, 2
+    kinds = [*PREVIEW_KINDS, FrameKind.LATENT] if pipeline.sketchbook else PREVIEW_KINDS
     ws.send_json(generate(steps=steps, num_images=num_images, sampler="ddim"))
     run = receive_until(ws, "done")
 
@@ -29,12 +30,12 @@ def test_run_streams_every_step_in_order_then_final_and_done(ws, receive_until, 
     assert all(m["job_id"] == start["job_id"] for m in run.messages[1:])
 
     # each step's JSON is followed by its frames: every kind, every picture of the batch
-    per_step = len(PREVIEW_KINDS) * num_images
+    per_step = len(kinds) * num_images
     expected = (["step"] + ["frame"] * per_step) * steps + ["frame"] * num_images + ["done"]
     assert run.order[2:] == expected
     previews, finals = run.frames[:-num_images], run.frames[-num_images:]
     assert [(h.step, h.kind, h.image) for h, _ in previews] == [
-        (step, kind, image) for step in range(steps) for kind in PREVIEW_KINDS for image in range(num_images)
+        (step, kind, image) for step in range(steps) for kind in kinds for image in range(num_images)
     ]
     assert [(h.kind, h.image, h.step) for h, _ in finals] == [
         (FrameKind.FINAL, i, steps - 1) for i in range(num_images)
@@ -195,3 +196,29 @@ def test_start_names_the_schedule_of_the_team_that_draws(settings, receive_until
         for backbone, schedule in (("unet", "cosine"), ("dit", "linear")):
             socket.send_json(generate(backbone=backbone))
             assert receive_until(socket, "done").of_type("start")[0]["schedule"] == schedule
+
+
+def test_a_sketchbook_team_streams_its_latent_as_tiles_every_step(settings, receive_until, generate):
+    with (
+        TestClient(create_app(settings, Pipeline.tiny(latent=True))) as client,
+        client.websocket_connect("/ws") as socket,
+    ):
+        socket.receive_json()
+        socket.send_json(generate(steps=3, num_images=2))
+        run = receive_until(socket, "done")
+    assert run.of_type("start")[0]["sketchbook"] is True
+    previews = [(h.step, h.kind) for h, _ in run.frames if h.kind != FrameKind.FINAL]
+    assert previews == [(s, k) for s in range(3) for k in [*PREVIEW_KINDS, FrameKind.LATENT] for _ in range(2)]
+    tiles = [picture for header, picture in run.frames if header.kind == FrameKind.LATENT]
+    assert all(picture.size == (32, 32) for picture in tiles)
+    first = tiles[0].convert("RGB")
+    assert first.getpixel((0, 0))[0] == first.getpixel((0, 0))[2]  # grey: one channel a tile
+
+
+def test_a_pixel_team_sends_no_latent_frames(settings, receive_until, generate):
+    with TestClient(create_app(settings, Pipeline.tiny())) as client, client.websocket_connect("/ws") as socket:
+        socket.receive_json()
+        socket.send_json(generate(steps=2))
+        run = receive_until(socket, "done")
+    assert run.of_type("start")[0]["sketchbook"] is False
+    assert not [h for h, _ in run.frames if h.kind == FrameKind.LATENT]

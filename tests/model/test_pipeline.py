@@ -77,3 +77,37 @@ def test_schedule_choice_changes_the_picture(pipeline):
     assert not torch.allclose(
         _final(pipeline, num_inference_steps=5), _final(pipeline, num_inference_steps=5, schedule="linear")
     )
+
+
+@pytest.fixture(scope="module")
+def latent_pipeline() -> Pipeline:
+    return Pipeline.tiny(latent=True)
+
+
+@pytest.mark.parametrize("backbone", ["unet", "dit"])
+def test_latent_teams_stream_painted_pictures_and_their_latent(latent_pipeline, backbone):
+    request = GenerationRequest("a dog", num_inference_steps=3, backbone=backbone, num_images=2)
+    steps = list(latent_pipeline.generate(request))
+    assert latent_pipeline.draws_in_latent(backbone) and not Pipeline.tiny().draws_in_latent(backbone)
+    size, book = latent_pipeline.image_size, latent_pipeline.sketchbook.config
+    for step in steps:
+        assert step.x_t.shape == step.pred_x0.shape == step.x_next.shape == (2, 3, size, size)
+        assert step.latent.shape == (2, book.latent_channels, book.latent_size, book.latent_size)
+        assert torch.allclose(step.x_t, latent_pipeline.to_pictures(step.latent), atol=1e-6)
+        assert torch.allclose(step.pred_noise, step.x_t - step.pred_x0)
+    for earlier, later in zip(steps, steps[1:]):  # the painted result of a step is the next step's painted state
+        assert torch.allclose(earlier.x_next, later.x_t, atol=1e-6)
+
+
+def test_a_latent_team_without_a_sketchbook_is_refused(latent_pipeline):
+    with pytest.raises(ValueError, match="autoencoder"):
+        Pipeline(latent_pipeline.text_encoder, latent_pipeline.models)
+
+
+def test_no_dust_in_the_sketchbook_is_painted_by_the_decoder(latent_pipeline):
+    unet = latent_pipeline.models["unet"]
+    twin = Pipeline(
+        latent_pipeline.text_encoder, latent_pipeline.models, no_dust=unet, sketchbook=latent_pipeline.sketchbook
+    )
+    pictures = twin.draw_without_dust("a cat", 2)
+    assert pictures.shape == (2, 3, 32, 32) and torch.equal(pictures[0], pictures[1])

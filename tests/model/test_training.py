@@ -7,6 +7,7 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
+from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import build_backbone
 from model.checkpoint import save_checkpoint
 from model.conditioning import TextCondition
@@ -14,7 +15,14 @@ from model.config import ModelConfig, backbone_preset
 from model.ema import EMA
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
-from model.train import learning_rate, restore_training_state, start_from_weights, training_loss, training_state
+from model.train import (
+    encode_pictures,
+    learning_rate,
+    restore_training_state,
+    start_from_weights,
+    training_loss,
+    training_state,
+)
 from model.train_clip import clip_loss_step
 from model.training_data import PictureCaptions
 
@@ -124,3 +132,11 @@ def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
     for ours, theirs in zip(fresh.parameters(), model.parameters()):
         for name in ("exp_avg", "exp_avg_sq", "step"):
             assert torch.equal(fresh_optimizer.state[ours][name], optimizer.state[theirs][name])
+
+
+def test_sketchbook_training_data_are_the_encoded_pictures():
+    sketchbook = Autoencoder(AUTOENCODER_PRESETS["tiny"]).eval()
+    pictures = _pictures(5).pictures
+    latents = encode_pictures(sketchbook, pictures, batch=2)
+    assert latents.shape == (5, 4, 8, 8)
+    assert torch.allclose(latents, sketchbook.encode(pictures), atol=1e-4)
