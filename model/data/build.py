@@ -7,13 +7,20 @@ from pathlib import Path
 
 import numpy as np
 
-from model.data import openmoji
+from model.data import openmoji, sources
 from model.data.captions import captions_for
 from model.data.catalog import Emoji, emoji_key, load_catalog
 from model.data.concepts import CONCEPTS
-from model.data.render import NotoRenderer, OpenMojiRenderer, Renderer, frame
+from model.data.render import FluentFlatRenderer, NotoRenderer, OpenMojiRenderer, Renderer, TwemojiRenderer, frame
 
-STYLES = ("noto", "openmoji")
+# Each style's renderer, given the OpenMoji package (the catalogue) and the sources cache.
+RENDERERS: dict[str, Callable[[Path, Path | None], Renderer]] = {
+    "noto": lambda package, cache: NotoRenderer(),
+    "openmoji": lambda package, cache: OpenMojiRenderer(package),
+    "twemoji": lambda package, cache: TwemojiRenderer(sources.TWEMOJI.fetch(cache)),
+    "fluent": lambda package, cache: FluentFlatRenderer(sources.FLUENT_FLAT.fetch(cache)),
+}
+STYLES = tuple(RENDERERS)
 FORMAT_VERSION = 1
 
 Log = Callable[[str], None]
@@ -37,9 +44,7 @@ def build_dataset(
     catalog = _select(load_catalog(package), limit, only)
     if not catalog:
         raise ValueError("no emoji selected")
-    renderers: dict[str, Renderer] = {
-        style: NotoRenderer() if style == "noto" else OpenMojiRenderer(package) for style in styles
-    }
+    renderers = {style: RENDERERS[style](package, sources_dir) for style in styles}
     images, items = [], []
     for style, render in renderers.items():
         style_images, style_items = _draw(style, render, catalog, size, log)

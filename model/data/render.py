@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import json
 import subprocess
 from pathlib import Path
 from typing import Protocol
@@ -10,7 +11,7 @@ import numpy as np
 import resvg_py
 from PIL import Image, ImageDraw, ImageFont, features
 
-from model.data import openmoji
+from model.data import openmoji, sources
 from model.data.catalog import Emoji
 
 NOTO_FONT = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
@@ -67,6 +68,53 @@ class OpenMojiRenderer:
             return None
         png = resvg_py.svg_to_bytes(svg_path=str(path), width=SVG_PIXELS, height=SVG_PIXELS)
         return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+def hexcode_candidates(hexcode: str) -> list[str]:
+    """The file names other sets may use for an emoji: lower case, with or without FE0F, with or without
+    leading zeros (Twemoji writes "2764", "23-20e3"; Fluent drops every FE0F), most exact first."""
+    parts = hexcode.lower().split("-")
+    without_fe0f = [p for p in parts if p != "fe0f"]
+    variants = [parts, without_fe0f, [p.lstrip("0") for p in parts], [p.lstrip("0") for p in without_fe0f]]
+    return list(dict.fromkeys("-".join(v) for v in variants))
+
+
+def _render_svg(svg: str) -> Image.Image:
+    png = resvg_py.svg_to_bytes(svg_string=svg, width=SVG_PIXELS, height=SVG_PIXELS)
+    return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+class TwemojiRenderer:
+    """Draws Twemoji's SVGs (one file per emoji, named by lower-case code points) with resvg."""
+
+    source = sources.TWEMOJI_SOURCE
+
+    def __init__(self, package: Path) -> None:
+        self.files = {path.stem: path for path in package.glob("*.svg")}
+
+    def __call__(self, emoji: Emoji) -> Image.Image | None:
+        name = next((n for n in hexcode_candidates(emoji.hexcode) if n in self.files), None)
+        return None if name is None else _render_svg(self.files[name].read_text(encoding="utf-8"))
+
+
+class FluentFlatRenderer:
+    """Draws Microsoft's Fluent Emoji (flat) from its Iconify JSON: each icon is an SVG body on a 32-unit box."""
+
+    source = sources.FLUENT_FLAT_SOURCE
+
+    def __init__(self, package: Path) -> None:
+        icons = json.loads((package / "icons.json").read_text(encoding="utf-8"))
+        self.icons, self.box = icons["icons"], (icons.get("width", 16), icons.get("height", 16))
+        self.names = json.loads((package / "chars.json").read_text(encoding="utf-8"))  # code points → icon name
+
+    def __call__(self, emoji: Emoji) -> Image.Image | None:
+        name = next((self.names[n] for n in hexcode_candidates(emoji.hexcode) if n in self.names), None)
+        if name is None or name not in self.icons:
+            return None
+        icon = self.icons[name]
+        width, height = icon.get("width", self.box[0]), icon.get("height", self.box[1])
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">{icon["body"]}</svg>'
+        return _render_svg(svg)
 
 
 def frame(picture: Image.Image, size: int, margin: float = MARGIN) -> np.ndarray:

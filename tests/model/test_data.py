@@ -11,7 +11,7 @@ from model.data.__main__ import main
 from model.data.build import build_dataset
 from model.data.catalog import Emoji, emoji_key, load_catalog
 from model.data.openmoji import openmoji_package
-from model.data.render import NotoRenderer, frame
+from model.data.render import NotoRenderer, frame, hexcode_candidates
 
 FEW = ("🐶", "🍎", "🚀", "☀️", "🐻‍❄️", "👍🏽", "🗿")  # a ZWJ sequence, a VS16 one, a skin tone, no concept
 
@@ -68,9 +68,11 @@ def test_build_is_well_formed(built):
     out, manifest = built
     data = load_emoji_dataset(out)
     assert data.images.dtype == np.uint8
-    assert data.images.shape == (len(data), 32, 32, 3) == (12, 32, 32, 3)  # 6 emoji in 2 styles, skin tone skipped
-    assert manifest["counts"] == {"noto": 6, "openmoji": 6}
-    assert {item["style"] for item in data.items} == {"noto", "openmoji"}
+    assert data.images.shape == (len(data), 32, 32, 3) == (24, 32, 32, 3)  # 6 emoji in 4 styles, skin tone skipped
+    assert manifest["counts"] == {"noto": 6, "openmoji": 6, "twemoji": 6, "fluent": 6}
+    assert {item["style"] for item in data.items} == {"noto", "openmoji", "twemoji", "fluent"}
+    assert manifest["sources"]["twemoji"]["licence"].startswith("CC BY 4.0")
+    assert manifest["sources"]["fluent"]["licence"] == "MIT"
     assert np.all(data.images[:, [0, 0, -1, -1], [0, -1, 0, -1]] == 255), "corners are white"
     assert not any("\U0001f3fd" in item["emoji"] for item in data.items)
 
@@ -78,12 +80,12 @@ def test_build_is_well_formed(built):
 def test_items_link_concepts_and_captions(built):
     data = load_emoji_dataset(built[0])
     dogs = [i for i, item in enumerate(data.items) if item["concept"] == "dog"]
-    assert len(dogs) == 2
+    assert len(dogs) == 4  # one a style
     assert all("puppy" in data.captions(i) and "a picture of a dog" in data.captions(i) for i in dogs)
     assert all(0 < len(item["captions"]) <= 20 for item in data.items)
     indices = data.concept_indices()
     assert set(indices[dogs]) == {CONCEPTS.index(concept_by_name()["dog"])}
-    assert (indices == -1).sum() == 2  # the moai is no concept
+    assert (indices == -1).sum() == 4  # the moai is no concept
     noto = data.subset(np.array([item["style"] == "noto" for item in data.items]))
     assert len(noto) == 6 and noto.images.shape[0] == 6
 
@@ -100,3 +102,9 @@ def test_cli_builds_one_style(package, tmp_path, capsys):
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["counts"] == {"openmoji": 3} and manifest["sources"]["openmoji"]["licence"] == "CC BY-SA 4.0"
     assert "openmoji: 3 pictures" in capsys.readouterr().out
+
+
+def test_other_sets_file_names_are_found_from_the_catalogue_hexcode():
+    assert hexcode_candidates("1F43B-200D-2744-FE0F")[:2] == ["1f43b-200d-2744-fe0f", "1f43b-200d-2744"]
+    assert "23-20e3" in hexcode_candidates("0023-FE0F-20E3")  # Twemoji's keycap names drop zeros and FE0F
+    assert hexcode_candidates("1F436") == ["1f436"]
