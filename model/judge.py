@@ -3,6 +3,10 @@ that says which concept a generated picture shows. It is not the generator's own
 cannot score well by fooling the encoder it was conditioned on.
 
     python -m model.judge --out runs/judge --minutes 6
+    python -m model.judge --out runs/judge-no-fluent --hold-out-style fluent   # is it more than memory?
+
+A judge trained on every style has seen every real picture, so its 100 % on them is a ceiling; one
+trained without a style and scored on that style says how well it recognises a drawing it never saw.
 """
 
 import argparse
@@ -10,6 +14,7 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -17,6 +22,7 @@ from torch import nn
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.metrics import top_k_accuracy
 from model.training_data import PictureCaptions
 
 
@@ -89,12 +95,15 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=6.0)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--hold-out-style", help="train without this style and report top-1 on it")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     generator = torch.Generator().manual_seed(0)
     dataset = load_emoji_dataset(args.data)
     dataset = dataset.subset(dataset.concept_indices() >= 0)
+    held = np.array([item["style"] == args.hold_out_style for item in dataset.items])
+    unseen_style, dataset = dataset.subset(held), dataset.subset(~held)
     data = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset.items), dataset.concept_indices(), 32)
     labels = torch.from_numpy(data.concept_ids).long()
     judge = Judge(len(CONCEPTS))
@@ -117,6 +126,14 @@ def main() -> None:
         "clean": float((predict(judge, data.pictures).argmax(1) == labels).float().mean()),
         "augmented": float((predict(judge, augmented).argmax(1) == labels).float().mean()),
     }
+    if held.any():
+        unseen = PictureCaptions.from_arrays(
+            unseen_style.images, [[]] * len(unseen_style), unseen_style.concept_indices(), 32
+        )
+        unseen_labels = torch.from_numpy(unseen.concept_ids).long()
+        accuracy[f"unseen style {args.hold_out_style}"] = top_k_accuracy(
+            predict(judge, unseen.pictures), unseen_labels, 1
+        )
     save_checkpoint(
         args.out / "judge.safetensors",
         judge,

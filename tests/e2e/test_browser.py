@@ -164,3 +164,28 @@ def test_run_again_from_the_gallery_fills_in_the_same_settings(page: Page, live:
     page.click("a.again")
     page.wait_for_selector('#status[data-state="online"]')
     assert page.input_value("#prompt") == "a red apple" and page.input_value("#seed") == "4242"
+
+
+def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one(browser, page: Page, tmp_path: Path):
+    assert page.is_hidden("#sketchbook-panel")  # the module's pipeline draws in pixels
+    _draw(page, "a red apple")
+    assert page.is_hidden("#sketchbook-panel")
+
+    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny(latent=True)))
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        latent_page = context.new_page()
+        latent_page.goto(server.url)
+        latent_page.wait_for_selector('#status[data-state="online"]')
+        _draw(latent_page, "a red apple")
+        assert latent_page.is_visible("#sketchbook-panel")
+        tiles = latent_page.evaluate(CANVAS_PIXELS, "sketchbook")
+        assert len(set(tiles)) > 10, "the sketchbook panel is blank after the run"
+        red, green, blue = tiles[0::4], tiles[1::4], tiles[2::4]
+        assert red == green == blue, "the latent tiles are grey"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        latent_page.screenshot(path=str(ARTIFACTS / "sketchbook.png"), full_page=True)
+    finally:
+        context.close()
+        server.stop()
