@@ -3,8 +3,11 @@
     python -m model.evaluate --weights model/weights --judge runs/judge/judge.safetensors
 
 For each of U-Net, DiT and no-dust: judge top-1/top-5 (an independent CNN classifier, not our
-CLIP), CLIP score, diversity across seeds per prompt, and accuracy on synonym prompts; beside the
-same figures for real pictures. Prints a table and writes evaluation.json next to the weights.
+CLIP), CLIP score, diversity across seeds per prompt (two ways: dust-clip's image embeddings, and
+the judge's features, which tell emoji apart far better), and accuracy on synonym prompts; beside the
+same figures for real pictures (one per style of each concept), and the variety scale calibrated on
+real pictures: eight copies of one picture, the styles of one concept, eight different concepts.
+Prints a table and writes evaluation.json next to the weights.
 """
 
 import argparse
@@ -33,14 +36,23 @@ class Scores:
     judge_top5: float
     clip_score: float
     diversity: float  # mean pairwise CLIP-image cosine distance across seeds of one prompt
+    variety: float  # the same over the judge's features
     synonym_top1: float | None = None
 
     def row(self, name: str) -> str:
         synonym = "—" if self.synonym_top1 is None else f"{100 * self.synonym_top1:.1f} %"
         return (
             f"| {name} | {100 * self.judge_top1:.1f} % | {100 * self.judge_top5:.1f} % | "
-            f"{self.clip_score:.1f} | {self.diversity:.3f} | {synonym} |"
+            f"{self.clip_score:.1f} | {self.diversity:.3f} | {self.variety:.3f} | {synonym} |"
         )
+
+
+@torch.no_grad()
+def variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, judge) -> tuple[float, float]:
+    """Mean pairwise distance within consecutive groups of `group` pictures: (dust-clip, judge features)."""
+    clip = pipeline.text_encoder.clip.encode_image(pictures, normalize=True)
+    features = judge.features(pictures)
+    return tuple(float(mean_pairwise_distance(e.reshape(-1, group, e.shape[-1])).mean()) for e in (clip, features))
 
 
 @torch.no_grad()
@@ -52,25 +64,41 @@ def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pi
     text = clip.encode_text(
         pipeline.text_encoder.tokenize([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()]), normalize=True
     )
+    diversity, judged_variety = variety(pictures, seeds, pipeline, judge)
     return Scores(
         judge_top1=top_k_accuracy(logits, labels, 1),
         judge_top5=top_k_accuracy(logits, labels, 5),
         clip_score=float(clip_score(image, text).mean()),
-        diversity=float(mean_pairwise_distance(image.reshape(-1, seeds, image.shape[-1])).mean()),
+        diversity=diversity,
+        variety=judged_variety,
     )
 
 
-def real_scores(pipeline: Pipeline, judge, data_dir: Path) -> Scores:
-    """The ceiling: the same figures for the real pictures (two styles per concept)."""
+def real_pictures(pipeline: Pipeline, data_dir: Path, per_concept: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """`per_concept` real pictures (one a style) of every concept that has as many, grouped: (N·k, 3, S, S), (N·k,)."""
     dataset = load_emoji_dataset(data_dir)
     dataset = dataset.subset(dataset.concept_indices() >= 0)
     data = PictureCaptions.from_arrays(
         dataset.images, [[]] * len(dataset.items), dataset.concept_indices(), pipeline.image_size
     )
-    by_concept = {i: np.flatnonzero(data.concept_ids == i)[:2] for i in range(len(CONCEPTS))}
-    keep = [i for i, idx in by_concept.items() if len(idx) == 2]
+    by_concept = {i: np.flatnonzero(data.concept_ids == i)[:per_concept] for i in range(len(CONCEPTS))}
+    keep = [i for i, idx in by_concept.items() if len(idx) == per_concept]
     order = torch.from_numpy(np.concatenate([by_concept[i] for i in keep]))
-    return score(data.pictures[order], torch.from_numpy(data.concept_ids[order.numpy()]).long(), 2, pipeline, judge)
+    return data.pictures[order], torch.from_numpy(data.concept_ids[order.numpy()]).long()
+
+
+def variety_scale(
+    pictures: torch.Tensor, per_concept: int, pipeline: Pipeline, judge
+) -> dict[str, tuple[float, float]]:
+    """What the variety numbers mean, on real pictures: copies of one picture, the styles of one concept,
+    and eight different concepts (one style); each as (dust-clip, judge features)."""
+    firsts = pictures[::per_concept]  # one picture of each concept
+    eights = firsts[: len(firsts) // 8 * 8]
+    return {
+        "8 copies of one picture": variety(firsts[:1].repeat(8, 1, 1, 1), 8, pipeline, judge),
+        f"the {per_concept} styles of one concept": variety(pictures, per_concept, pipeline, judge),
+        "8 different concepts": variety(eights, 8, pipeline, judge),
+    }
 
 
 def evaluate_model(pipeline: Pipeline, judge, model: str, seeds: int, stride: int, guidance: float) -> Scores:
@@ -104,14 +132,21 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
     judge = load_judge(args.judge)
-    results = {"real pictures": real_scores(pipeline, judge, args.data)}
+    real, real_labels = real_pictures(pipeline, args.data, args.seeds)
+    results = {"real pictures": score(real, real_labels, args.seeds, pipeline, judge)}
+    scale = variety_scale(real, args.seeds, pipeline, judge)
+    for name, (clip_variety, judge_variety) in scale.items():
+        print(f"variety of {name}: dust-clip {clip_variety:.3f}, judge features {judge_variety:.3f}")
     models = list(pipeline.backbones) + (["nodust"] if pipeline.no_dust is not None else [])
     for model in [m for m in models if not args.models or m in args.models]:
         start = time.time()
         results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.stride, args.guidance)
         save_sample_grid(pipeline, model, out / f"samples_{model}.png", seeds=4, guidance=args.guidance)
         print(f"{model}: {time.time() - start:.0f} s", flush=True)
-    header = ["| | judge top-1 | judge top-5 | CLIP score | diversity | synonyms top-1 |", "|---|---|---|---|---|---|"]
+    header = [
+        "| | judge top-1 | judge top-5 | CLIP score | diversity (dust-clip) | variety (judge) | synonyms top-1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
     table = "\n".join(header + [s.row(name) for name, s in results.items()])
     print(table)
     settings = {
@@ -123,7 +158,12 @@ def main() -> None:
         "concepts": len(CONCEPTS[:: args.stride]),
         "synonym_prompts": len(SYNONYM_PROMPTS[:: args.stride]),
     }
-    report = {"settings": settings, "results": {k: vars(v) for k, v in results.items()}, "table": table}
+    report = {
+        "settings": settings,
+        "results": {k: vars(v) for k, v in results.items()},
+        "variety_scale": scale,
+        "table": table,
+    }
     (out / "evaluation.json").write_text(json.dumps(report, indent=1))
 
 

@@ -1,0 +1,28 @@
+import pytest
+import torch
+
+from model.evaluate import variety, variety_scale
+from model.judge import Judge
+from model.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def tools() -> tuple[Pipeline, Judge]:
+    return Pipeline.tiny(), Judge(num_classes=5, width=8).eval()
+
+
+def test_copies_have_no_variety_and_different_pictures_some(tools):
+    pipeline, judge = tools
+    picture = torch.rand(1, 3, 32, 32) * 2 - 1
+    assert variety(picture.repeat(4, 1, 1, 1), 4, pipeline, judge) == pytest.approx((0.0, 0.0), abs=1e-5)
+    clip_variety, judge_variety = variety(torch.rand(8, 3, 32, 32) * 2 - 1, 4, pipeline, judge)
+    assert clip_variety > 0 and judge_variety > 0
+
+
+def test_the_scale_names_its_three_references(tools):
+    pipeline, judge = tools
+    pictures = torch.rand(16 * 2, 3, 32, 32) * 2 - 1  # 16 concepts × 2 styles
+    scale = variety_scale(pictures, 2, pipeline, judge)
+    assert list(scale) == ["8 copies of one picture", "the 2 styles of one concept", "8 different concepts"]
+    assert scale["8 copies of one picture"] == pytest.approx((0.0, 0.0), abs=1e-5)
+    assert scale["the 2 styles of one concept"] == variety(pictures, 2, pipeline, judge)
