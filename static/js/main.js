@@ -5,6 +5,7 @@ import { Controls } from "./controls.js";
 import { Film, paint, upscaledPng } from "./film.js";
 import { frameReader } from "./frames.js";
 import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
+import { formatSigma, pictureShare } from "./numbers.js";
 import { Player } from "./player.js";
 import { ScheduleChart } from "./chart.js";
 import { Classroom } from "./room.js";
@@ -41,10 +42,8 @@ function progress(fraction, html) {
 }
 
 function describeStep(meta, total) {
-  const picture = Math.round(meta.alpha_bar * 100);
-  const share = picture === 0 ? "under 1% picture" : picture === 100 ? "almost all picture" : `${picture}% picture`;
-  const sigma = meta.sigma < 100 ? meta.sigma.toFixed(2) : Math.round(meta.sigma).toLocaleString();
-  return `<b>Step ${meta.index + 1} of ${total}</b> · timestep ${Math.round(meta.timestep)} · ${share} (noise level σ = ${sigma})`;
+  const detail = `timestep ${Math.round(meta.timestep)}, noise level σ = ${formatSigma(meta.sigma)}`;
+  return `<b>Step ${meta.index + 1} of ${total}</b> · ${pictureShare(meta.alpha_bar)} <span class="detail">(${detail})</span>`;
 }
 
 function show(position) {
@@ -206,6 +205,13 @@ async function boot() {
   connection.connect();
 
   $("prompt-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    generate({ restart: true });
+  });
+  $("prompt").addEventListener("keydown", (event) => {
+    // Enter in the box means "draw these words", even mid-run: the form's implicit submit would instead
+    // click the default button, which is "Stop" while drawing.
+    if (event.key !== "Enter" || event.isComposing) return;
     event.preventDefault();
     generate({ restart: true });
   });

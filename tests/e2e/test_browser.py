@@ -189,3 +189,33 @@ def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one
     finally:
         context.close()
         server.stop()
+
+
+def test_enter_in_the_prompt_box_mid_run_starts_the_new_words(page: Page, live: BackgroundServer):
+    page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
+    page.fill("#prompt", "a slow grey cloud")
+    page.press("#prompt", "Enter")
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    page.fill("#prompt", "a quick red kite")
+    page.press("#prompt", "Enter")  # still focused in the box, mid-run
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')", timeout=60_000)
+    drawn = page.request.get(urljoin(live.url, "api/gallery")).json()
+    assert [entry["record"]["prompt"] for entry in drawn] == ["a quick red kite"], "the new words were not drawn"
+
+
+def test_noise_numbers_read_like_a_person_would(page: Page):
+    shown = page.evaluate(
+        """async () => {
+        const n = await import('/static/js/numbers.js');
+        return [n.formatSigma(20291), n.formatSigma(0.523), n.formatSigma(47.2), n.formatSigma(Infinity),
+                n.pictureShare(0.00024), n.pictureShare(1)];
+    }"""
+    )
+    assert shown == ["2.0 × 10⁴", "0.52", "47", "∞", "0.0 % picture", "100.0 % picture"]
+    page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
+    page.fill("#prompt", "a yellow star")
+    page.press("#prompt", "Enter")
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    text = page.inner_text("#progress-text")
+    assert "% picture" in text and "," not in text.split("σ")[-1], text  # no "20,291"
+    page.click("#go")  # stop
