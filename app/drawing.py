@@ -11,6 +11,7 @@ from app.batcher import BatcherClosed
 from app.gallery import Gallery, GalleryRecord
 from app.imaging import encode_png
 from app.job import Job
+from app.naming import file_stem
 from app.protocol import (
     REVEAL_GIF_PATH,
     Cancelled,
@@ -122,7 +123,12 @@ def draw(
     final_frames = _frames(job.id, total - 1, FrameKind.FINAL, final)
     _file(gallery, job, final, reveal, timings)
     done = Done(
-        job_id=job.id, seed=job.seed, steps=total, timings=timings, gif_url=REVEAL_GIF_PATH.format(job_id=job.id)
+        job_id=job.id,
+        seed=job.seed,
+        steps=total,
+        timings=timings,
+        gif_url=REVEAL_GIF_PATH.format(job_id=job.id),
+        file_stem=file_stem(request.prompt, job.seed),
     )
     job.post(*final_frames, done, last=True)
 

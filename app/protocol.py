@@ -331,6 +331,7 @@ class Done(BaseModel):
     steps: int
     timings: Timings
     gif_url: str
+    file_stem: str  # name downloads after it: "dust-to-detail-<the prompt's words>-seed-<seed>"
 
 
 class Cancelled(BaseModel):

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from app.deps import GalleryDep, OptionsDep
 from app.gallery import GalleryEntry, GalleryRecord
+from app.naming import file_stem
 from app.routes.page import templates
 
 router = APIRouter()
@@ -67,14 +68,16 @@ def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) ->
 @router.get("/api/gallery/{entry_id}/picture.png", response_class=FileResponse)
 def picture(entry_id: int, gallery: GalleryDep) -> FileResponse:
     entry = _found(gallery.get(entry_id))
-    return FileResponse(gallery.picture(entry), media_type="image/png", filename=f"dust-to-detail-{entry_id}.png")
+    name = f"{file_stem(entry.record.prompt, entry.record.seed)}.png"
+    return FileResponse(gallery.picture(entry), media_type="image/png", filename=name)
 
 
 @router.get("/api/gallery/{entry_id}/reveal.gif", response_class=Response)
 def reveal(entry_id: int, gallery: GalleryDep, options: OptionsDep) -> Response:
     """The stored reveal as a looping GIF, rendered on request (it is kept as compact arrays)."""
-    gif = gallery.reveal(_found(gallery.get(entry_id))).gif(options.image_size)
-    headers = {"Content-Disposition": f'attachment; filename="dust-to-detail-{entry_id}.gif"'}
+    entry = _found(gallery.get(entry_id))
+    gif = gallery.reveal(entry).gif(options.image_size)
+    headers = {"Content-Disposition": f'attachment; filename="{file_stem(entry.record.prompt, entry.record.seed)}.gif"'}
     return Response(gif, media_type="image/gif", headers=headers)
 
 

@@ -18,6 +18,7 @@ const state = {
   jobId: null,
   film: null,
   restart: null, // a generate to send once the stopping run has ended
+  drawOnConnect: false, // the page was opened from a gallery's "run again" link
 };
 
 function setPhase(phase) {
@@ -54,15 +55,15 @@ function show(position) {
   if (pictures.meta) chart.mark(position === "final" ? film.total : pictures.meta.index);
 }
 
-async function offerDownloads(film, gifUrl) {
+async function offerDownloads(film, done) {
   const png = $("download-png");
   URL.revokeObjectURL(png.href);
   png.href = URL.createObjectURL(await upscaledPng(film));
-  png.download = `dust-to-detail-${film.seed}.png`;
+  png.download = `${done.file_stem}.png`;
   png.hidden = false;
   const gif = $("download-gif");
-  gif.href = gifUrl;
-  gif.download = `dust-to-detail-${film.seed}.gif`;
+  gif.href = done.gif_url;
+  gif.download = `${done.file_stem}.gif`;
   gif.hidden = false;
 }
 
@@ -112,6 +113,10 @@ function generate({ restart }) {
 const handlers = {
   hello() {
     classroom.connected();
+    if (state.drawOnConnect) {
+      state.drawOnConnect = false; // once: a reconnect later must not draw it again
+      generate({ restart: false });
+    }
   },
   heartbeat() {},
   accepted(m) {
@@ -148,7 +153,7 @@ const handlers = {
     const seconds = (m.timings.total_ms / 1000).toFixed(1);
     const note = skipped > 0 ? ` (${skipped} steps were skipped on the way to keep up with a slow link)` : "";
     progress(1, `<b>Done!</b> ${film.total} steps in ${seconds} s with seed ${m.seed}.${note} Press Space to replay.`);
-    offerDownloads(film, m.gif_url);
+    offerDownloads(film, m);
   },
   cancelled(m) {
     const ran = m.job_id === state.film?.jobId;
@@ -160,7 +165,10 @@ const handlers = {
   },
   error(m) {
     say(m.message);
-    if (m.job_id === state.jobId || state.phase === "asked") ended();
+    if (m.job_id === state.jobId || state.phase === "asked") {
+      progress(0, ""); // the red message says why; "Asking the model…" would say it is still trying
+      ended();
+    }
   },
 };
 
@@ -170,7 +178,9 @@ async function boot() {
   const response = await fetch("/api/options");
   const options = await response.json();
   controls = new Controls(options);
-  controls.fill(new URLSearchParams(location.search)); // "Run again with this seed" from the gallery
+  const query = new URLSearchParams(location.search);
+  controls.fill(query); // "Run again with this seed" from the gallery: fill the form, then draw once connected
+  state.drawOnConnect = Boolean(query.get("prompt")?.trim());
   chart = new ScheduleChart($("chart"));
   player = new Player({ play: $("play"), scrub: $("scrub"), label: $("scrub-label"), speed: $("speed") }, show);
   $("untrained").hidden = options.trained;
@@ -208,6 +218,16 @@ async function boot() {
     event.preventDefault();
     generate({ restart: true });
   });
+  for (const id of ["prompt", "negative"]) {
+    $(id).addEventListener("paste", (event) => {
+      const box = event.target;
+      const kept = box.value.length - (box.selectionEnd - box.selectionStart);
+      const pasted = event.clipboardData?.getData("text") ?? "";
+      if (kept + pasted.length > box.maxLength) {
+        say(`Only the first ${box.maxLength} characters fit in the box; the rest of what you pasted was left out.`, "info");
+      }
+    });
+  }
   $("prompt").addEventListener("keydown", (event) => {
     // Enter in the box means "draw these words", even mid-run: the form's implicit submit would instead
     // click the default button, which is "Stop" while drawing.

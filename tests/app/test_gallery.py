@@ -117,13 +117,16 @@ def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(
     client: TestClient, ws, receive_until, generate
 ):
     ws.send_json(generate(prompt="a blue fish", steps=3, seed=5))
-    receive_until(ws, "done")
+    done = receive_until(ws, "done").of_type("done")[0]
+    assert done["file_stem"] == "dust-to-detail-a-blue-fish-seed-5"
     [item] = client.get("/api/gallery").json()
     assert item["record"]["prompt"] == "a blue fish" and item["record"]["seed"] == 5
     picture = client.get(item["picture_url"])
     assert picture.status_code == 200 and Image.open(io.BytesIO(picture.content)).size == (32, 32)
+    assert 'filename="dust-to-detail-a-blue-fish-seed-5.png"' in picture.headers["content-disposition"]
     gif = client.get(item["reveal_url"])
     assert gif.status_code == 200 and gif.content.startswith(b"GIF8")
+    assert 'filename="dust-to-detail-a-blue-fish-seed-5.gif"' in gif.headers["content-disposition"]
     assert "seed=5" in item["again_url"] and "prompt=a+blue+fish" in item["again_url"]
     page = client.get("/gallery")
     assert page.status_code == 200 and "a blue fish" in page.text and "Run again with this seed" in page.text

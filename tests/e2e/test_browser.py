@@ -156,14 +156,43 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
     student_context.close()
 
 
-def test_run_again_from_the_gallery_fills_in_the_same_settings(page: Page, live: BackgroundServer):
+def test_run_again_from_the_gallery_fills_in_the_same_settings_and_draws(page: Page, live: BackgroundServer):
     page.fill("#seed", "4242")
     _draw(page, "a red apple")
+    assert page.get_attribute("#download-png", "download") == "dust-to-detail-a-red-apple-seed-4242.png"
+    assert page.get_attribute("#download-gif", "download") == "dust-to-detail-a-red-apple-seed-4242.gif"
+    first = page.evaluate(CANVAS_PIXELS, "guess")
     page.goto(urljoin(live.url, "gallery"))
     assert "a red apple" in page.inner_text(".gallery-prompt")
     page.click("a.again")
     page.wait_for_selector('#status[data-state="online"]')
     assert page.input_value("#prompt") == "a red apple" and page.input_value("#seed") == "4242"
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+    assert "seed 4242" in page.inner_text("#progress-text")
+    assert page.evaluate(CANVAS_PIXELS, "guess") == first, "the same seed drew another picture"
+
+
+def test_a_refused_seed_leaves_no_asking_the_model(page: Page):
+    page.eval_on_selector("#seed", "s => s.removeAttribute('max')")
+    page.fill("#seed", "99999999999999999999999")
+    page.fill("#prompt", "a red apple")
+    page.press("#prompt", "Enter")
+    page.wait_for_selector("#message:not([hidden])")
+    assert "seed" in page.inner_text("#message").lower()
+    assert "Asking" not in page.inner_text("#progress-text")
+    assert page.inner_text("#go") == "Draw it"
+
+
+def test_pasting_more_than_fits_says_what_was_left_out(page: Page):
+    page.eval_on_selector(
+        "#prompt",
+        """box => {
+        const data = new DataTransfer();
+        data.setData("text", "cat ".repeat(200));
+        box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }""",
+    )
+    assert "left out" in page.inner_text("#message")
 
 
 def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one(browser, page: Page, tmp_path: Path):
