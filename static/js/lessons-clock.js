@@ -1,7 +1,8 @@
 // Lesson 2, the dusty clock: every named schedule's ᾱ over one run, and the same dust on the same
 // picture under each, with one cursor moving through them all.
 
-import { bindLessonKeys, pictureShare, say } from "./lessons-page.js";
+import { bindLessonKeys, say } from "./lessons-page.js";
+import { pictureShare } from "./numbers.js";
 import { SliderPlayer } from "./lessons-play.js";
 import { plotLines } from "./lessons-plot.js";
 import { drawCell, loadSheet, sliderAlphaBars } from "./lessons-sheet.js";
@@ -33,7 +34,7 @@ function render() {
     drawCell(clock.canvas, clock.sheet, position);
     const point = clock.alphaBars[position];
     clock.value.textContent =
-      position === 0 ? "100% picture" : `${pictureShare(point.alpha_bar)} · ᾱ_t = ${point.alpha_bar.toFixed(3)}`;
+      position === 0 ? pictureShare(1) : `${pictureShare(point.alpha_bar)} · ᾱ_t = ${point.alpha_bar.toFixed(3)}`;
   }
   drawChart();
 }

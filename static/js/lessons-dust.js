@@ -1,7 +1,9 @@
 // Lesson 1, sprinkling dust: a slider over the forward process, then SDEdit back from where it stands.
 
-import { bindLessonKeys, pictureShare, say } from "./lessons-page.js";
+import { bindLessonKeys, say } from "./lessons-page.js";
+import { pictureShare } from "./numbers.js";
 import { SliderPlayer } from "./lessons-play.js";
+import { bindSquint } from "./squint.js";
 import { drawCell, loadSheet, sliderAlphaBars } from "./lessons-sheet.js";
 
 const $ = (id) => document.getElementById(id);
@@ -104,6 +106,7 @@ async function start() {
   state.alphaBars = alphaBars;
   $("untrained").hidden = options.trained;
   $("sketchbook-note").hidden = !options.sketchbook;
+  bindSquint($("squint"), $("dusty"));
   for (const { name, label } of examples) {
     const button = document.createElement("button");
     button.type = "button";

@@ -29,13 +29,6 @@ export function say(text, tone = "error") {
   box.hidden = !text;
 }
 
-/** The share of picture in plain words, e.g. "73% picture". */
-export function pictureShare(alphaBar) {
-  const percent = Math.round(alphaBar * 100);
-  if (percent === 0) return "under 1% picture";
-  return percent === 100 && alphaBar < 1 ? "almost all picture" : `${percent}% picture`;
-}
-
 /** The prompt-and-seed form of a live lesson: Enter or the button calls run({ prompt, seed }) and reports errors. */
 export function liveForm(run) {
   const form = document.getElementById("run-form");

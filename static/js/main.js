@@ -6,6 +6,7 @@ import { Film, paint, upscaledPng } from "./film.js";
 import { frameReader } from "./frames.js";
 import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
 import { formatSigma, pictureShare } from "./numbers.js";
+import { bindSquint } from "./squint.js";
 import { Player } from "./player.js";
 import { ScheduleChart } from "./chart.js";
 import { Classroom } from "./room.js";
@@ -245,6 +246,7 @@ async function boot() {
     chart.draw();
   };
   $("projector").addEventListener("click", projector);
+  bindSquint($("squint"), $("dusty"));
   syncProjectorWithFullscreen(() => chart.draw());
   bindKeys(
     {

@@ -248,3 +248,14 @@ def test_noise_numbers_read_like_a_person_would(page: Page):
     text = page.inner_text("#progress-text")
     assert "% picture" in text and "," not in text.split("σ")[-1], text  # no "20,291"
     page.click("#go")  # stop
+
+
+def test_squint_blurs_the_dusty_paper_by_button_or_key(page: Page):
+    blur = "document.getElementById('dusty').computedStyleMap().get('filter').toString()"
+    _draw(page, "a red apple")
+    assert page.evaluate(blur) == "none"
+    page.keyboard.press("s")
+    assert "blur" in page.evaluate(blur) and page.get_attribute("#squint", "aria-pressed") == "true"
+    assert page.evaluate("document.getElementById('guess').computedStyleMap().get('filter').toString()") == "none"
+    page.click("#squint")
+    assert page.evaluate(blur) == "none"

@@ -239,3 +239,12 @@ def test_keyholes_follow_the_spot_and_patches_light_up(open_lesson: Callable[[st
     assert page.get_attribute("#keyholes", "data-point") == "0,0"
     _fits(page)
     page.screenshot(path=str(ARTIFACTS / f"lesson-keyholes-{viewport['width']}.png"), full_page=True)
+
+
+def test_squinting_blurs_the_dusty_paper_and_back(dust: Page):
+    blur = "document.getElementById('dusty').computedStyleMap().get('filter').toString()"
+    assert dust.evaluate(blur) == "none"
+    dust.click("#squint")
+    assert "blur" in dust.evaluate(blur) and dust.get_attribute("#squint", "aria-pressed") == "true"
+    dust.keyboard.press("s")
+    assert dust.evaluate(blur) == "none" and dust.get_attribute("#squint", "aria-pressed") == "false"
