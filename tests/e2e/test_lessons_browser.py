@@ -115,7 +115,7 @@ def test_the_clock_cursor_moves_every_picture_and_the_chart(clock: Page, viewpor
     assert clock.eval_on_selector("#clock-chart", "c => c.toDataURL()") != chart, "the cursor did not move"
     linear, cosine = clock.evaluate(SCHEDULE_PIXELS, "linear"), clock.evaluate(SCHEDULE_PIXELS, "cosine")
     assert linear != clean and linear != cosine, "the clocks should disagree halfway"
-    assert int(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
+    assert float(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
 
     clock.keyboard.press("Space")
     clock.wait_for_function("document.getElementById('moment-label').textContent === 'Step 20 of 20'")
