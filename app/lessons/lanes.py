@@ -29,16 +29,23 @@ def drawing_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
         yield Shown([step.x_t, step.pred_x0])
 
 
-def guidance_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
-    """Classifier-free guidance taken apart: the guess without words, with words, and the guided mix.
+WORDS_PUSH_GAIN = 2.0  # the words' push is small next to the pictures: shown twice as strong, grey = none
 
-    At scale 1 the unguided guess is never computed (one pass is enough), so its panel stays grey.
+
+def guidance_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
+    """Classifier-free guidance taken apart: the guess without words, with words, the guided mix, the
+    dusty paper, and what the words change (with words minus without, amplified; grey is no change).
+
+    At scale 1 the unguided guess is never computed (one pass is enough), so its panel and the change stay grey.
+    A sketchbook team's guesses are latents: each is painted by the decoder before it is shown.
     """
     seen: list[tuple[Estimate | None, Estimate]] = []
     for step in pipeline.generate(request, observe_guidance=lambda uncond, cond: seen.append((uncond, cond))):
         uncond, cond = seen.pop()
-        unguided = torch.zeros_like(cond.x0) if uncond is None else uncond.x0
-        yield Shown([unguided, cond.x0, step.pred_x0, step.x_t])
+        prompted = pipeline.to_view(request.backbone, cond.x0)
+        unguided = torch.zeros_like(prompted) if uncond is None else pipeline.to_view(request.backbone, uncond.x0)
+        push = torch.zeros_like(prompted) if uncond is None else (prompted - unguided) * WORDS_PUSH_GAIN
+        yield Shown([unguided, prompted, step.pred_x0, step.x_t, push.clamp(-1, 1)])
 
 
 def teams_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:

@@ -12,6 +12,7 @@ const slider = $("guidance");
 
 function showTriptych(meta, sheet) {
   ["unguided", "prompted", "guided"].forEach((id, column) => drawCell($(id), sheet, column));
+  drawCell($("difference"), sheet, 4); // column 3 is the dusty paper, which this lesson leaves out
   $("progress").textContent = `Step ${meta.index + 1} of ${meta.total}`;
   $("guided").dataset.step = String(meta.index + 1);
 }
@@ -36,6 +37,7 @@ function sweepPanel(scale) {
 async function start() {
   const options = await fetch("/api/options").then((r) => r.json());
   $("untrained").hidden = options.trained;
+  slider.max = String(options.limits.max_guidance_scale); // one limit: the main page's
   Object.keys(SWEEP_WORDS).forEach(sweepPanel);
   slider.addEventListener("input", () => ($("guidance-value").textContent = slider.value));
   const go = liveForm(({ prompt, seed }) =>

@@ -58,11 +58,14 @@ def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient):
 def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline: Pipeline):
     steps, pictures, done = _run(client, lesson="guidance", prompt="a red apple", steps=3, guidance=7)
     assert done["type"] == "done" and len(steps) == 3
-    assert all(p.shape == (32, 4 * 32, 3) for p in pictures), "without words, with words, the mix, the dusty paper"
+    assert all(p.shape == (32, 5 * 32, 3) for p in pictures), "without words, with, the mix, the dust, the change"
     request = GenerationRequest(prompt="a red apple", num_inference_steps=3, guidance_scale=7)
     for shown in guidance_lane(pipeline, request):
-        unguided, prompted, guided, _ = shown.panels
-        assert torch.allclose(guided, unguided + 7 * (prompted - unguided), atol=1e-5)
+        assert all(panel.shape == (1, 3, 32, 32) for panel in shown.panels), "every guess is shown as a picture"
+        unguided, prompted, guided, _, change = shown.panels
+        assert torch.allclose(change, (2 * (prompted - unguided)).clamp(-1, 1))
+        if pipeline.sketchbook is None:  # in pixels the mix is exact; a sketchbook mixes latents, then paints
+            assert torch.allclose(guided, unguided + 7 * (prompted - unguided), atol=1e-5)
         assert not torch.allclose(unguided, prompted), "the words change the guess"
 
 
@@ -85,7 +88,7 @@ def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient):
         ({"lesson": "teams", "prompt": ""}, "prompt"),
         ({"lesson": "dance", "prompt": "a cat"}, "lesson"),
         ({"lesson": "teams", "prompt": "a cat", "steps": 51}, "steps"),
-        ({"lesson": "guidance", "prompt": "a cat", "guidance": 16}, "guidance"),
+        ({"lesson": "guidance", "prompt": "a cat", "guidance": 21}, "guidance"),
         ({"lesson": "teams", "prompt": "x" * 101}, "at most 100"),
         ({"lesson": "teams", "prompt": "a cat", "file": "/etc/passwd"}, "file"),
     ],

@@ -180,6 +180,10 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
     filmed = page.evaluate("window.filmed")
     assert len(filmed) == 20 and len(set(filmed)) > 10, "the guided guess did not change step by step"
     assert page.inner_text("#progress") == "Step 20 of 20"
+    # the tiny untrained model's words change almost nothing: the panel is painted, near grey
+    assert not page.eval_on_selector("#difference", "c => c.classList.contains('blank')"), "the change is not shown"
+    assert page.get_attribute("#guidance", "max") == "20", "the hint's limit is the main page's"
+    assert "what the words change" in page.inner_text(".lead")
 
     page.click("#sweep")
     page.wait_for_function("document.querySelectorAll('#sweep-row canvas[data-step=\"20\"]').length === 5")
