@@ -1,13 +1,13 @@
 """`python -m app` (or `dust-to-detail`): start the server and say where to point the browser."""
 
 import logging
-import socket
 
 import uvicorn
 from pydantic_settings import CliApp
 
 from app.config import Settings
 from app.main import create_app
+from app.network import lan_address
 from app.server import server_config
 
 
@@ -24,12 +24,7 @@ def _display_host(host: str) -> str:
     """The address students can type: for 0.0.0.0, this machine's LAN address."""
     if host not in ("0.0.0.0", "::"):
         return host
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
-            return probe.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
+    return lan_address() or "127.0.0.1"
 
 
 if __name__ == "__main__":

@@ -23,10 +23,13 @@ def server_config(app: FastAPI, host: str, port: int, log_level: str = "info") -
 
 
 class BackgroundServer:
-    """uvicorn on a loopback port in a daemon thread; restartable on the same port to mimic an outage."""
+    """uvicorn on a free port in a daemon thread (loopback unless told otherwise); restartable on the same port."""
 
-    def __init__(self, make_app: Callable[[], FastAPI], port: int = 0, log_level: str = "info") -> None:
+    def __init__(
+        self, make_app: Callable[[], FastAPI], port: int = 0, log_level: str = "info", host: str = "127.0.0.1"
+    ) -> None:
         self._make_app = make_app
+        self.host = host  # where it listens; the URLs below always use loopback
         self.port = port  # 0 until started: then the free port the OS picked
         self._log_level = log_level
         self._server: uvicorn.Server | None = None
@@ -42,7 +45,7 @@ class BackgroundServer:
 
     def start(self, timeout: float = 30) -> None:
         """Serve a fresh app and return once it accepts connections (the model loads in the lifespan)."""
-        self._server = uvicorn.Server(server_config(self._make_app(), "127.0.0.1", self.port, self._log_level))
+        self._server = uvicorn.Server(server_config(self._make_app(), self.host, self.port, self._log_level))
         self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + timeout

@@ -6,19 +6,35 @@ import qrcode
 import qrcode.image.svg
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
-from app.deps import GalleryDep, RoomsDep
+from app.deps import GalleryDep, RoomsDep, SettingsDep
+from app.network import join_base
 from app.rooms import TEACHER, Room, Rooms
 from app.routes.gallery import GalleryItem
 
 router = APIRouter()
 
 
-@router.get("/api/rooms/{code}/qr.svg", response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
-def qr(code: str, request: Request, rooms: RoomsDep) -> Response:
-    """The join address as a QR code, drawn server-side as SVG so the page needs no library."""
+class JoinAddress(BaseModel):
+    """Where students join a room, as its link and QR code show it."""
+
+    url: str
+    advice: str | None  # why students could not reach it, and what to do; None when they can
+
+
+@router.get("/api/rooms/{code}/join")
+def join_address(code: str, request: Request, rooms: RoomsDep, settings: SettingsDep) -> JoinAddress:
+    """The room's address for students: the LAN address when the teacher opened the page on this laptop."""
     room = _open(rooms, code)
-    address = str(request.base_url).rstrip("/") + room.join_path
+    base, advice = join_base(request.url.hostname or "", request.url.port, request.url.scheme, settings.host)
+    return JoinAddress(url=base + room.join_path, advice=advice)
+
+
+@router.get("/api/rooms/{code}/qr.svg", response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
+def qr(code: str, request: Request, rooms: RoomsDep, settings: SettingsDep) -> Response:
+    """The join address as a QR code, drawn server-side as SVG so the page needs no library."""
+    address = join_address(code, request, rooms, settings).url
     buffer = io.BytesIO()
     qrcode.make(address, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
     return Response(buffer.getvalue(), media_type="image/svg+xml")

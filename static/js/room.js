@@ -67,11 +67,22 @@ export class Classroom {
     $("room-code").textContent = m.code;
     $("room-qr").src = `/api/rooms/${m.code}/qr.svg`;
     $("room-join").textContent = `${location.origin}${m.join_url}`;
+    this.showJoinAddress(m.code).catch(() => {}); // the link above stays: it works on this laptop
     $("room-gallery").href = `/gallery?room=${m.code}`;
     clearInterval(this.gridTimer);
     const refresh = () => this.refreshGrid(m.code);
     refresh();
     this.gridTimer = setInterval(refresh, GRID_REFRESH_MS);
+  }
+
+  /** The address students can reach (the LAN one when this page was opened on the laptop itself), and why not. */
+  async showJoinAddress(code) {
+    const response = await fetch(`/api/rooms/${code}/join`);
+    if (!response.ok) return;
+    const { url, advice } = await response.json();
+    $("room-join").textContent = url;
+    $("room-advice").textContent = advice ?? "";
+    $("room-advice").hidden = !advice;
   }
 
   watch(m) {

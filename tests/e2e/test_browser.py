@@ -259,3 +259,44 @@ def test_squint_blurs_the_dusty_paper_by_button_or_key(page: Page):
     assert page.evaluate("document.getElementById('guess').computedStyleMap().get('filter').toString()") == "none"
     page.click("#squint")
     assert page.evaluate(blur) == "none"
+
+
+def _teach(page: Page) -> str:
+    page.click("#teach")
+    page.wait_for_selector("#teacher-side:not([hidden])")
+    return page.inner_text("#room-code")
+
+
+def test_a_teacher_on_the_laptop_gets_a_room_link_students_can_reach(browser, tmp_path: Path, monkeypatch):
+    import io
+
+    import qrcode
+    import qrcode.image.svg
+
+    from app import network
+
+    monkeypatch.setattr(network, "lan_address", lambda: "192.0.2.10")  # documentation range: no real host
+    settings = Settings(host="0.0.0.0", gallery_dir=tmp_path)
+    server = BackgroundServer(lambda: create_app(settings, Pipeline.tiny()), host="0.0.0.0")
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(server.url)  # opened on the laptop itself: http://127.0.0.1:…
+        page.wait_for_selector('#status[data-state="online"]')
+        code = _teach(page)
+        expected = f"http://192.0.2.10:{server.port}/?room={code}"
+        page.wait_for_function(f"document.getElementById('room-join').textContent === {expected!r}")
+        assert page.is_hidden("#room-advice")
+        buffer = io.BytesIO()
+        qrcode.make(expected, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
+        assert page.request.get(urljoin(server.url, f"api/rooms/{code}/qr.svg")).body() == buffer.getvalue()
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_a_server_on_loopback_only_tells_the_teacher_how_to_open_it(page: Page):
+    _teach(page)
+    page.wait_for_selector("#room-advice:not([hidden])")
+    assert "--host 0.0.0.0" in page.inner_text("#room-advice")
