@@ -1,6 +1,6 @@
 // Keyboard control for a teacher at the front: Space play/pause, ←/→ step, Enter draw, F projector.
 
-/** actions: { generate, toggle, step(delta), projector }; `timeline` keeps the shortcuts while focused. */
+/** actions: { generate, toggle, step(delta), projector, room? }; `timeline` keeps the shortcuts while focused. */
 export function bindKeys(actions, timeline) {
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -19,6 +19,8 @@ export function bindKeys(actions, timeline) {
       ArrowRight: () => actions.step(1),
       f: () => actions.projector(),
       F: () => actions.projector(),
+      r: () => actions.room?.(),
+      R: () => actions.room?.(),
     }[event.key];
     if (action) {
       event.preventDefault();

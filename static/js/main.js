@@ -254,6 +254,7 @@ async function boot() {
       toggle: () => player.toggle(),
       step: (delta) => player.stepBy(delta),
       projector,
+      room: () => document.body.classList.toggle("room-tucked"), // the room card in projector mode
     },
     $("scrub"),
   );

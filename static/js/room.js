@@ -64,6 +64,7 @@ export class Classroom {
   teach(m) {
     sessionStorage.setItem(KEY_STORE, m.key);
     $("room-panel").hidden = $("teacher-side").hidden = false;
+    $("room-panel").classList.add("teaching");
     $("room-code").textContent = m.code;
     $("room-qr").src = `/api/rooms/${m.code}/qr.svg`;
     $("room-join").textContent = `${location.origin}${m.join_url}`;

@@ -300,3 +300,21 @@ def test_a_server_on_loopback_only_tells_the_teacher_how_to_open_it(page: Page):
     _teach(page)
     page.wait_for_selector("#room-advice:not([hidden])")
     assert "--host 0.0.0.0" in page.inner_text("#room-advice")
+
+
+def test_projector_mode_keeps_the_room_card_on_screen_and_r_tucks_it_away(page: Page):
+    code = _teach(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("f")
+    assert "projector" in page.eval_on_selector("body", "b => b.className")
+    box = page.locator("#room-code").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800 and box["x"] + box["width"] <= 1280, "below the fold"
+    assert float(page.eval_on_selector("#room-code", "e => parseFloat(getComputedStyle(e).fontSize)")) >= 64
+    assert page.locator("#room-qr").bounding_box()["y"] < 800
+    assert page.inner_text("#room-code") == code
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "projector-room.png"))
+    page.keyboard.press("r")
+    assert page.is_hidden("#room-code")
+    page.keyboard.press("r")
+    assert page.is_visible("#room-code")
