@@ -10,6 +10,7 @@ export class Film {
     this.size = start.image_size;
     this.numImages = start.num_images;
     this.sketchbook = Boolean(start.sketchbook); // latent frames follow every step
+    this.schedule = start.schedule; // the clock the run samples on, for the chart
     this.steps = new Map(); // step index -> { meta, x_t: [], pred_x0: [], pred_noise: [], latent: [] }
     this.final = [];
     this.finished = false;

@@ -20,6 +20,8 @@ const state = {
   film: null,
   restart: null, // a generate to send once the stopping run has ended
   drawOnConnect: false, // the page was opened from a gallery's "run again" link
+  view: "mine", // whose run the big panels show: "mine", or in a room "teacher"
+  ownProgress: { fraction: 0, html: "" }, // this tab's own progress line, kept while the teacher's is shown
 };
 
 function setPhase(phase) {
@@ -38,9 +40,52 @@ function say(text, tone = "error") {
   box.hidden = !text;
 }
 
-function progress(fraction, html) {
+function progress(fraction, html, whose = "mine") {
+  if (whose === "mine") state.ownProgress = { fraction, html };
+  if (whose !== state.view) return;
   $("progress-fill").style.width = `${Math.round(fraction * 100)}%`;
   $("progress-text").innerHTML = html;
+}
+
+/** The film the big panels show: this tab's own run, or the teacher's in a room. */
+function viewed() {
+  return state.view === "teacher" ? classroom.film : state.film;
+}
+
+/** Puts one film on the stage: blank panels at its size, its timeline, its clock. */
+function stage(film) {
+  player.attach(film);
+  for (const canvas of Object.values(canvases)) paint(canvas, [], film?.size ?? 32, film?.numImages ?? 1);
+  $("sketchbook-panel").hidden = !film?.sketchbook;
+  if (film) chart.load(film.schedule, film.total);
+  player.refresh();
+}
+
+function setView(view) {
+  if (view === state.view) return;
+  state.view = view;
+  $("view-teacher").setAttribute("aria-checked", String(view === "teacher"));
+  $("view-mine").setAttribute("aria-checked", String(view === "mine"));
+  stage(viewed());
+  if (view === "mine") progress(state.ownProgress.fraction, state.ownProgress.html);
+  else progress(0, "The teacher's drawing shows here as it happens.", "teacher");
+}
+
+/** The teacher's run in a room: it takes the stage when this student is not drawing. */
+function onTeacher(event, m) {
+  const film = classroom.film;
+  if (event === "start") {
+    if (state.phase === "idle") setView("teacher");
+    if (state.view === "teacher") stage(film);
+    progress(0, `The teacher is drawing with seed <b>${m.seed}</b>…`, "teacher");
+  } else if (event === "step") {
+    progress((m.index + 1) / film.total, `Teacher: ${describeStep(m, film.total)}`, "teacher");
+  } else if (event === "done") {
+    progress(1, `<b>The teacher's picture is done</b> (seed ${m.seed}). Press Space to replay.`, "teacher");
+  } else if (event === "end") {
+    progress(0, "The teacher stopped that one.", "teacher");
+  }
+  if (state.view === "teacher") player.refresh();
 }
 
 function describeStep(meta, total) {
@@ -49,7 +94,7 @@ function describeStep(meta, total) {
 }
 
 function show(position) {
-  const film = state.film;
+  const film = viewed();
   const pictures = film?.pictures(position);
   if (!pictures) return;
   for (const [kind, canvas] of Object.entries(canvases)) paint(canvas, pictures[kind], film.size, film.numImages);
@@ -133,10 +178,8 @@ const handlers = {
     state.film = new Film(m);
     if (state.phase !== "stopping") setPhase("drawing");
     hideDownloads();
-    player.attach(state.film);
-    for (const canvas of Object.values(canvases)) paint(canvas, [], m.image_size, m.num_images);
-    $("sketchbook-panel").hidden = !m.sketchbook;
-    chart.load(m.schedule, m.total_steps);
+    if (state.view === "mine") stage(state.film);
+    else setView("mine"); // a student who draws watches their own run
     progress(0, `Sprinkling dust with seed <b>${m.seed}</b>…`);
   },
   step(m) {
@@ -149,7 +192,7 @@ const handlers = {
     ended();
     await film.finish();
     if (film !== state.film) return; // a newer run already took the stage
-    player.refresh();
+    if (state.view === "mine") player.refresh();
     const skipped = film.total - film.steps.size;
     const seconds = (m.timings.total_ms / 1000).toFixed(1);
     const note = skipped > 0 ? ` (${skipped} steps were skipped on the way to keep up with a slow link)` : "";
@@ -158,7 +201,7 @@ const handlers = {
   },
   cancelled(m) {
     const ran = m.job_id === state.film?.jobId;
-    if (ran) player.refresh();
+    if (ran && state.view === "mine") player.refresh();
     if (!state.restart) {
       progress(0, ran ? `Stopped after ${m.steps_done} of ${state.film.total} steps.` : "Stopped before it started.");
     }
@@ -198,7 +241,8 @@ async function boot() {
     onFrame: (buffer) => {
       const frame = parse(buffer);
       if (classroom.frame(frame) || frame.jobId !== state.film?.jobId) return;
-      state.film.addFrame(frame).then(() => player.refresh());
+      const film = state.film;
+      film.addFrame(frame).then(() => film === viewed() && player.refresh());
     },
     onStatus: (kind, words) => {
       const status = $("status");
@@ -212,7 +256,9 @@ async function boot() {
       ended();
     },
   });
-  classroom = new Classroom((message) => connection.send(message));
+  classroom = new Classroom((message) => connection.send(message), onTeacher);
+  $("view-teacher").addEventListener("click", () => setView("teacher"));
+  $("view-mine").addEventListener("click", () => setView("mine"));
   connection.connect();
 
   $("prompt-form").addEventListener("submit", (event) => {

@@ -1,19 +1,20 @@
 // Classroom rooms (docs/protocol.md): a teacher opens a room and shows its code and QR code; students who
-// join watch the teacher's runs live beside their own. The teacher also sees each student's latest picture.
+// join watch the teacher's runs live, as a film of their own that the page can show in its main panels.
+// The teacher also sees each student's latest picture.
 
-import { paint } from "./film.js";
+import { Film } from "./film.js";
 
 const $ = (id) => document.getElementById(id);
 const KEY_STORE = "dust-room-key"; // lets a teacher's page keep its room across reconnects
 const GRID_REFRESH_MS = 5000;
 
 export class Classroom {
-  constructor(send) {
+  /** `onTeacher(event, message)` hears of the teacher's run: "start", "step", "frame", "done" and "end". */
+  constructor(send, onTeacher = () => {}) {
     this.send = send;
+    this.onTeacher = onTeacher;
     this.teacherJob = null; // the job id of the teacher's run this student is watching
-    this.size = 32;
-    this.count = 1;
-    this.pictures = { x_t: [], pred_x0: [] };
+    this.film = null; // that run, kept like the student's own
     this.gridTimer = null;
     $("teach").addEventListener("click", () => this.send({ type: "open_room" }));
   }
@@ -37,27 +38,27 @@ export class Classroom {
     }
     if (m.job_id == null || m.job_id !== this.teacherJob) return false;
     if (m.type === "start") {
-      this.size = m.image_size;
-      this.count = m.num_images;
-    } else if (m.type === "done") {
+      this.film = new Film(m);
+      this.onTeacher("start", m);
+    } else if (m.type === "step" && this.film) {
+      this.film.addStep(m);
+      this.onTeacher("step", m);
+    } else if (m.type === "done" && this.film) {
       $("teacher-caption").textContent = `The teacher's picture is done (seed ${m.seed}).`;
+      const film = this.film;
+      film.finish().then(() => film === this.film && this.onTeacher("done", m));
     } else if (m.type === "cancelled" || m.type === "error") {
       $("teacher-caption").textContent = "The teacher stopped that one.";
+      this.onTeacher("end", m);
     }
     return true;
   }
 
-  /** Draws a frame of the teacher's run; false when the frame is this tab's own. */
+  /** Files a frame of the teacher's run; false when the frame is this tab's own. */
   frame(frame) {
-    if (frame.jobId !== this.teacherJob) return false;
-    const kind = frame.kind === "final" ? null : frame.kind;
-    createImageBitmap(frame.blob).then((bitmap) => {
-      for (const name of kind ? [kind] : ["x_t", "pred_x0"]) {
-        if (!this.pictures[name]) continue;
-        this.pictures[name][frame.image] = bitmap;
-        paint($(name === "x_t" ? "teacher-dusty" : "teacher-guess"), this.pictures[name], this.size, this.count);
-      }
-    });
+    if (frame.jobId !== this.teacherJob || !this.film) return false;
+    const film = this.film;
+    film.addFrame(frame).then(() => film === this.film && this.onTeacher("frame", frame));
     return true;
   }
 
@@ -87,8 +88,8 @@ export class Classroom {
   }
 
   watch(m) {
-    $("room-panel").hidden = $("student-side").hidden = false;
-    $("teacher-caption").textContent = `You are in room ${m.code}: the teacher's pictures appear here.`;
+    $("room-panel").hidden = $("student-side").hidden = $("view-switch").hidden = false;
+    $("teacher-caption").textContent = `You are in room ${m.code}: the teacher's runs show in the big panels.`;
   }
 
   async refreshGrid(code) {

@@ -149,9 +149,19 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
     student.wait_for_selector("#student-side:not([hidden])")
     _draw(page, "a sailing boat")
     student.wait_for_function("document.getElementById('teacher-caption').textContent.includes('done')")
-    assert len(set(student.evaluate(CANVAS_PIXELS, "teacher-guess"))) > 10, "the teacher's picture never arrived"
+    # the teacher's run fills the student's big panels, as the student's own runs do
+    student.wait_for_function("document.getElementById('progress-text').textContent.includes(\"teacher's picture is done\")")
+    assert student.get_attribute("#view-teacher", "aria-checked") == "true"
+    assert student.inner_text("#scrub-label") == "Finished picture"
+    teachers = student.evaluate(CANVAS_PIXELS, "guess")
+    assert teachers == page.evaluate(CANVAS_PIXELS, "guess"), "the student does not see the teacher's picture"
+    student.screenshot(path=str(ARTIFACTS / "student-watching.png"))
 
-    _draw(student, "a green frog")  # students still draw their own
+    _draw(student, "a green frog")  # students still draw their own, and watch it
+    assert student.get_attribute("#view-mine", "aria-checked") == "true"
+    assert student.evaluate(CANVAS_PIXELS, "guess") != teachers
+    student.click("#view-teacher")  # the teacher's drawing is one click away
+    assert student.evaluate(CANVAS_PIXELS, "guess") == teachers
     page.wait_for_function("document.querySelectorAll('#class-grid img').length === 1", timeout=15_000)
     student_context.close()
 
