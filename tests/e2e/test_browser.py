@@ -150,7 +150,9 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
     _draw(page, "a sailing boat")
     student.wait_for_function("document.getElementById('teacher-caption').textContent.includes('done')")
     # the teacher's run fills the student's big panels, as the student's own runs do
-    student.wait_for_function("document.getElementById('progress-text').textContent.includes(\"teacher's picture is done\")")
+    student.wait_for_function(
+        "document.getElementById('progress-text').textContent.includes(\"teacher's picture is done\")"
+    )
     assert student.get_attribute("#view-teacher", "aria-checked") == "true"
     assert student.inner_text("#scrub-label") == "Finished picture"
     teachers = student.evaluate(CANVAS_PIXELS, "guess")
