@@ -5,13 +5,14 @@ import io
 import qrcode
 import qrcode.image.svg
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from app.deps import GalleryDep, RoomsDep, SettingsDep
 from app.network import join_base
 from app.rooms import TEACHER, Room, Rooms
 from app.routes.gallery import GalleryItem
+from app.routes.page import templates
 
 router = APIRouter()
 
@@ -38,6 +39,12 @@ def qr(code: str, request: Request, rooms: RoomsDep, settings: SettingsDep) -> R
     buffer = io.BytesIO()
     qrcode.make(address, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
     return Response(buffer.getvalue(), media_type="image/svg+xml")
+
+
+@router.get("/rooms/{code}/wall", response_class=HTMLResponse)
+def wall(code: str, request: Request, rooms: RoomsDep) -> HTMLResponse:
+    """The class wall for the projector: every student's latest picture, large, refreshing by itself."""
+    return templates.TemplateResponse(request, "wall.html", {"room": _open(rooms, code).code})
 
 
 @router.get("/api/rooms/{code}/latest")

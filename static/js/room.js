@@ -2,6 +2,7 @@
 // join watch the teacher's runs live, as a film of their own that the page can show in its main panels.
 // The teacher also sees each student's latest picture.
 
+import { showLatest } from "./class-grid.js";
 import { Film } from "./film.js";
 
 const $ = (id) => document.getElementById(id);
@@ -71,8 +72,9 @@ export class Classroom {
     $("room-join").textContent = `${location.origin}${m.join_url}`;
     this.showJoinAddress(m.code).catch(() => {}); // the link above stays: it works on this laptop
     $("room-gallery").href = `/gallery?room=${m.code}`;
+    $("room-wall").href = `/rooms/${m.code}/wall`;
     clearInterval(this.gridTimer);
-    const refresh = () => this.refreshGrid(m.code);
+    const refresh = () => showLatest($("class-grid"), m.code);
     refresh();
     this.gridTimer = setInterval(refresh, GRID_REFRESH_MS);
   }
@@ -90,25 +92,5 @@ export class Classroom {
   watch(m) {
     $("room-panel").hidden = $("student-side").hidden = $("view-switch").hidden = false;
     $("teacher-caption").textContent = `You are in room ${m.code}: the teacher's runs show in the big panels.`;
-  }
-
-  async refreshGrid(code) {
-    const response = await fetch(`/api/rooms/${code}/latest`);
-    if (!response.ok) return;
-    const items = await response.json();
-    $("class-grid").replaceChildren(
-      ...items.map((item) => {
-        const li = document.createElement("li");
-        li.className = "gallery-item";
-        const img = new Image(96, 96);
-        img.src = item.picture_url;
-        img.alt = item.record.prompt;
-        const words = document.createElement("p");
-        words.className = "gallery-prompt";
-        words.textContent = item.record.prompt;
-        li.append(img, words);
-        return li;
-      }),
-    );
   }
 }

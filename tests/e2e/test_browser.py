@@ -330,3 +330,29 @@ def test_projector_mode_keeps_the_room_card_on_screen_and_r_tucks_it_away(page: 
     assert page.is_hidden("#room-code")
     page.keyboard.press("r")
     assert page.is_visible("#room-code")
+
+
+def test_the_class_wall_shows_every_students_latest_picture_large(browser, page: Page, live: BackgroundServer):
+    code = _teach(page)
+    wall_context = browser.new_context(viewport={"width": 1280, "height": 800})
+    student_context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        wall = wall_context.new_page()
+        wall.goto(urljoin(live.url, f"rooms/{code}/wall"))
+        assert wall.is_visible("#wall-empty")
+        student = student_context.new_page()
+        student.goto(f"{live.url}?room={code}")
+        student.wait_for_selector("#student-side:not([hidden])")
+        _draw(student, "a green frog")
+        wall.wait_for_selector("#wall-grid img", timeout=15_000)  # it updates by itself
+        assert wall.inner_text("#wall-grid .gallery-prompt") == "a green frog"
+        assert wall.locator("#wall-grid img").bounding_box()["width"] >= 200, "too small for the back of the room"
+        assert wall.is_hidden("#wall-empty")
+        wall.keyboard.press("f")
+        assert "projector" in wall.eval_on_selector("body", "b => b.className")
+        wall.screenshot(path=str(ARTIFACTS / "class-wall.png"))
+        assert page.get_attribute("#room-wall", "href") == f"/rooms/{code}/wall"
+    finally:
+        wall_context.close()
+        student_context.close()
+    assert page.request.get(urljoin(live.url, "rooms/NOPE/wall")).status == 404
