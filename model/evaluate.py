@@ -23,6 +23,8 @@ from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.grids import GRID_PROMPTS, draw, save_sample_grid
 from model.judge import load_judge, predict
+from model.lessons.diversity import VARIETY_SCALE_FILE
+from model.lessons.diversity import variety as picture_variety
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
 from model.training_data import PictureCaptions
@@ -37,18 +39,19 @@ class Scores:
     clip_score: float
     diversity: float  # mean pairwise CLIP-image cosine distance across seeds of one prompt
     variety: float  # the same over the judge's features
+    distinct: float  # the lesson's "about N different pictures" among the seeds of one prompt (mean)
     synonym_top1: float | None = None
 
     def row(self, name: str) -> str:
         synonym = "—" if self.synonym_top1 is None else f"{100 * self.synonym_top1:.1f} %"
         return (
             f"| {name} | {100 * self.judge_top1:.1f} % | {100 * self.judge_top5:.1f} % | "
-            f"{self.clip_score:.1f} | {self.diversity:.3f} | {self.variety:.3f} | {synonym} |"
+            f"{self.clip_score:.1f} | {self.diversity:.3f} | {self.variety:.3f} | {self.distinct:.2f} | {synonym} |"
         )
 
 
 @torch.no_grad()
-def variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, judge) -> tuple[float, float]:
+def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, judge) -> tuple[float, float]:
     """Mean pairwise distance within consecutive groups of `group` pictures: (dust-clip, judge features)."""
     clip = pipeline.text_encoder.clip.encode_image(pictures, normalize=True)
     features = judge.features(pictures)
@@ -64,14 +67,32 @@ def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pi
     text = clip.encode_text(
         pipeline.text_encoder.tokenize([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()]), normalize=True
     )
-    diversity, judged_variety = variety(pictures, seeds, pipeline, judge)
+    diversity, judged_variety = embedding_variety(pictures, seeds, pipeline, judge)
     return Scores(
         judge_top1=top_k_accuracy(logits, labels, 1),
         judge_top5=top_k_accuracy(logits, labels, 5),
         clip_score=float(clip_score(image, text).mean()),
         diversity=diversity,
         variety=judged_variety,
+        distinct=mean_distinct(pictures, seeds),
     )
+
+
+def mean_distinct(pictures: torch.Tensor, group: int) -> float:
+    """The lesson's "about N different pictures", averaged over consecutive groups of `group` pictures."""
+    return float(np.mean([picture_variety(chunk).distinct for chunk in pictures.split(group)]))
+
+
+def lesson_variety_scale(pictures: torch.Tensor, per_concept: int) -> dict[str, float]:
+    """What the Variety lesson shows beside its numbers: its score on real emoji (pictures grouped by concept)."""
+    firsts = pictures[::per_concept]
+    by_concept = pictures.reshape(-1, per_concept, *pictures.shape[1:])
+    return {
+        "8 copies of one picture": picture_variety(firsts[:1].repeat(8, 1, 1, 1)).distinct,
+        "2 styles of one emoji": mean_distinct(by_concept[:, :2].flatten(0, 1), 2),
+        f"its {per_concept} styles": mean_distinct(pictures, per_concept),
+        "8 different emoji": mean_distinct(firsts[: len(firsts) // 8 * 8], 8),
+    }
 
 
 def real_pictures(pipeline: Pipeline, data_dir: Path, per_concept: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -95,9 +116,9 @@ def variety_scale(
     firsts = pictures[::per_concept]  # one picture of each concept
     eights = firsts[: len(firsts) // 8 * 8]
     return {
-        "8 copies of one picture": variety(firsts[:1].repeat(8, 1, 1, 1), 8, pipeline, judge),
-        f"the {per_concept} styles of one concept": variety(pictures, per_concept, pipeline, judge),
-        "8 different concepts": variety(eights, 8, pipeline, judge),
+        "8 copies of one picture": embedding_variety(firsts[:1].repeat(8, 1, 1, 1), 8, pipeline, judge),
+        f"the {per_concept} styles of one concept": embedding_variety(pictures, per_concept, pipeline, judge),
+        "8 different concepts": embedding_variety(eights, 8, pipeline, judge),
     }
 
 
@@ -137,6 +158,11 @@ def main() -> None:
     scale = variety_scale(real, args.seeds, pipeline, judge)
     for name, (clip_variety, judge_variety) in scale.items():
         print(f"variety of {name}: dust-clip {clip_variety:.3f}, judge features {judge_variety:.3f}")
+    lesson_scale = lesson_variety_scale(real, args.seeds)
+    print("the Variety lesson's scale on real emoji:", json.dumps(lesson_scale))
+    (out / VARIETY_SCALE_FILE).write_text(
+        json.dumps({k: round(v, 2) for k, v in lesson_scale.items()}, indent=1) + "\n"
+    )
     models = list(pipeline.backbones) + (["nodust"] if pipeline.no_dust is not None else [])
     for model in [m for m in models if not args.models or m in args.models]:
         start = time.time()
@@ -144,8 +170,9 @@ def main() -> None:
         save_sample_grid(pipeline, model, out / f"samples_{model}.png", seeds=4, guidance=args.guidance)
         print(f"{model}: {time.time() - start:.0f} s", flush=True)
     header = [
-        "| | judge top-1 | judge top-5 | CLIP score | diversity (dust-clip) | variety (judge) | synonyms top-1 |",
-        "|---|---|---|---|---|---|---|",
+        "| | judge top-1 | judge top-5 | CLIP score | diversity (dust-clip) | variety (judge) "
+        "| different pictures (lesson) | synonyms top-1 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     table = "\n".join(header + [s.row(name) for name, s in results.items()])
     print(table)
@@ -162,6 +189,7 @@ def main() -> None:
         "settings": settings,
         "results": {k: vars(v) for k, v in results.items()},
         "variety_scale": scale,
+        "lesson_variety_scale": lesson_scale,
         "table": table,
     }
     (out / "evaluation.json").write_text(json.dumps(report, indent=1))

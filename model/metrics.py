@@ -24,9 +24,9 @@ def mean_pairwise_distance(embeddings: torch.Tensor) -> torch.Tensor:
     return (1 - off_diagonal / (k * (k - 1))).clamp_min(0)
 
 
-def vendi_score(embeddings: torch.Tensor) -> float:
-    """Friedman & Dieng 2023: exp(entropy of the eigenvalues of K/n), the effective number of distinct samples."""
-    unit = F.normalize(embeddings.double(), dim=-1)
-    eigenvalues = torch.linalg.eigvalsh(unit @ unit.T / len(unit)).clamp_min(0)
+def vendi_score_of_kernel(kernel: torch.Tensor) -> float:
+    """Friedman & Dieng 2023: exp(entropy of the eigenvalues of K/n) for an (N, N) kernel with a unit diagonal,
+    the effective number of distinct samples (1 when all are alike, N when none is)."""
+    eigenvalues = torch.linalg.eigvalsh(kernel.double() / len(kernel)).clamp_min(0)
     eigenvalues = eigenvalues[eigenvalues > 1e-12]
     return float(torch.exp(-(eigenvalues * eigenvalues.log()).sum()))

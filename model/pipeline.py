@@ -96,6 +96,7 @@ class Pipeline:
         self.no_dust = no_dust
         self.trained = trained
         self.sketchbook = sketchbook
+        self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
         self.config = next(iter(backbones.values()))[1]
         self.device = next(text_encoder.parameters()).device
 
@@ -136,7 +137,9 @@ class Pipeline:
         sketchbook = (
             load_autoencoder(folder / AUTOENCODER_FILE, target) if (folder / AUTOENCODER_FILE).exists() else None
         )
-        return cls(text_encoder, backbones, no_dust, trained=True, sketchbook=sketchbook)
+        pipeline = cls(text_encoder, backbones, no_dust, trained=True, sketchbook=sketchbook)
+        pipeline.weights_dir = folder
+        return pipeline
 
     @classmethod
     def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> "Pipeline":

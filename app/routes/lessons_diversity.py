@@ -10,7 +10,7 @@ from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import png_data_urls
-from model.lessons.diversity import variety
+from model.lessons.diversity import load_variety_scale, variety
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -31,14 +31,15 @@ class Grid(BaseModel):
     """N pictures and how different they are."""
 
     pictures: list[str]  # PNG data URLs, 32×32
-    spread: float  # mean pairwise CLIP-image distance, 0 = identical
-    distinct: float  # Vendi score: effective number of different pictures
+    spread: float  # mean pairwise unlikeness, 0 = identical (model/lessons/diversity.py)
+    distinct: float  # Vendi score: about how many different pictures
 
 
 class Comparison(BaseModel):
     dust: Grid
     no_dust: Grid | None  # None when the model ships without its no-dust twin
     note: str | None  # why no_dust is missing
+    scale: dict[str, float] | None  # the same score on real pictures, so the number means something
 
 
 @router.get("/api/lessons/diversity")
@@ -50,8 +51,8 @@ async def diversity(
     return await gate.run(_compare, pipeline, query)
 
 
-def _grid(pipeline: Pipeline, pictures: torch.Tensor) -> Grid:
-    found = variety(pipeline.text_encoder, pictures)
+def _grid(pictures: torch.Tensor) -> Grid:
+    found = variety(pictures)
     return Grid(pictures=png_data_urls(pictures), spread=found.spread, distinct=found.distinct)
 
 
@@ -62,7 +63,8 @@ def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
     )
     for step in pipeline.generate(request):
         last = step
+    scale = load_variety_scale(pipeline.weights_dir)
     if pipeline.no_dust is None:
-        return Comparison(dust=_grid(pipeline, last.x_next), no_dust=None, note=NO_NO_DUST)
-    no_dust = _grid(pipeline, pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
-    return Comparison(dust=_grid(pipeline, last.x_next), no_dust=no_dust, note=None)
+        return Comparison(dust=_grid(last.x_next), no_dust=None, note=NO_NO_DUST, scale=scale)
+    no_dust = _grid(pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
+    return Comparison(dust=_grid(last.x_next), no_dust=no_dust, note=None, scale=scale)

@@ -19,7 +19,16 @@ function fill(side, grid) {
       return image;
     }),
   );
-  score.innerHTML = `Variety <b>${grid.spread.toFixed(2)}</b> · about <b>${grid.distinct.toFixed(1)}</b> different pictures`;
+  score.innerHTML = `About <b>${grid.distinct.toFixed(1)}</b> different pictures <span class="detail">(spread ${grid.spread.toFixed(2)})</span>`;
+}
+
+/** The same score on real emoji, so "about 3 different pictures" means something. */
+function showScale(scale) {
+  const box = $("variety-scale");
+  box.hidden = !scale;
+  if (!scale) return;
+  const items = Object.entries(scale).map(([name, value]) => `${name}: <b>${value.toFixed(1)}</b>`);
+  box.innerHTML = `For comparison, real emoji score: ${items.join(" · ")}.`;
 }
 
 async function drawEight({ prompt, seed }) {
@@ -31,6 +40,7 @@ async function drawEight({ prompt, seed }) {
   fill("dust", answer.dust);
   fill("no-dust", answer.no_dust);
   if (answer.note) $("no-dust-score").textContent = answer.note;
+  showScale(answer.scale);
   document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);
 }
 

@@ -1,12 +1,13 @@
 """Dust vs memorising: eight seeds against the no-dust model, with their variety."""
 
+import json
+
 import pytest
-import torch
 from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.main import create_app
-from model.lessons.diversity import variety
+from model.lessons.diversity import VARIETY_SCALE_FILE
 from model.pipeline import Pipeline
 
 
@@ -16,6 +17,7 @@ def test_eight_seeds_give_eight_pictures_and_a_missing_twin_is_explained(client:
     assert all(src.startswith("data:image/png;base64,") for src in answer["dust"]["pictures"])
     assert answer["dust"]["spread"] > 0 and answer["dust"]["distinct"] > 1
     assert answer["no_dust"] is None and "no-dust twin" in answer["note"]
+    assert answer["scale"] is None  # the tiny model's folder has no measured scale
 
 
 def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings, pipeline: Pipeline):
@@ -34,10 +36,14 @@ def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings,
     assert answer["note"] is None
 
 
-def test_variety_counts_distinct_pictures(pipeline: Pipeline):
-    same = torch.rand(1, 3, 32, 32).expand(4, -1, -1, -1)
-    assert variety(pipeline.text_encoder, same).distinct == pytest.approx(1, abs=1e-3)
-    assert variety(pipeline.text_encoder, torch.rand(4, 3, 32, 32) * 2 - 1).distinct > 1
+def test_the_scale_measured_on_real_emoji_comes_with_the_answer(settings: Settings, pipeline: Pipeline, tmp_path):
+    assert_scale = {"8 copies of one picture": 1.0, "its 4 styles": 3.5, "8 different emoji": 7.3}
+    (tmp_path / VARIETY_SCALE_FILE).write_text(json.dumps(assert_scale))
+    measured = Pipeline(pipeline.text_encoder, pipeline.models, sketchbook=pipeline.sketchbook)
+    measured.weights_dir = tmp_path
+    with TestClient(create_app(settings, measured)) as client:
+        answer = client.get("/api/lessons/diversity", params={"prompt": "a cat", "steps": 2}).json()
+    assert answer["scale"] == assert_scale
 
 
 @pytest.mark.parametrize("params", [{"prompt": ""}, {"prompt": "x" * 101}, {"prompt": "a", "steps": 51}])

@@ -2,6 +2,7 @@
 
 # ruff: noqa: F811  (the browser and server fixtures are imported by name, which is how pytest finds them)
 
+import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -208,13 +209,19 @@ def test_words_are_read_marked_and_scored_live(open_lesson: Callable[[str], Page
     page.screenshot(path=str(ARTIFACTS / f"lesson-words-{viewport['width']}.png"), full_page=True)
 
 
-def test_eight_seeds_against_the_memorising_model(open_lesson: Callable[[str], Page], viewport: dict):
+def test_eight_seeds_against_the_memorising_model(
+    open_lesson: Callable[[str], Page], viewport: dict, pipeline, tmp_path, monkeypatch
+):
+    scale = {"8 copies of one picture": 1.0, "its 4 styles": 3.5, "8 different emoji": 7.3}
+    (tmp_path / "variety_scale.json").write_text(json.dumps(scale))
+    monkeypatch.setattr(pipeline, "weights_dir", tmp_path)  # as if measured for these weights
     page = open_lesson("lessons/diversity")
     page.press("#prompt", "Enter")
     page.wait_for_selector("body[data-drawn='1']")
     first = page.locator("#dust-grid img").evaluate_all("images => images.map(i => i.src)")
     assert len(first) == 8 and len(set(first)) == 8, "eight dusts should give eight pictures"
-    assert page.inner_text("#dust-score").startswith("Variety ")
+    assert page.inner_text("#dust-score").startswith("About ")
+    assert "8 different emoji: 7.3" in page.inner_text("#variety-scale"), "the number needs its reference points"
     assert "no-dust twin" in page.inner_text("#no-dust-score"), "the tiny model has no twin, and says so"
     page.fill("#seed", "100")
     page.press("#prompt", "Enter")

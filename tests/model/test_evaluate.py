@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from model.evaluate import variety, variety_scale
+from model.evaluate import embedding_variety, lesson_variety_scale, variety_scale
 from model.judge import Judge
 from model.pipeline import Pipeline
 
@@ -14,8 +14,8 @@ def tools() -> tuple[Pipeline, Judge]:
 def test_copies_have_no_variety_and_different_pictures_some(tools):
     pipeline, judge = tools
     picture = torch.rand(1, 3, 32, 32) * 2 - 1
-    assert variety(picture.repeat(4, 1, 1, 1), 4, pipeline, judge) == pytest.approx((0.0, 0.0), abs=1e-5)
-    clip_variety, judge_variety = variety(torch.rand(8, 3, 32, 32) * 2 - 1, 4, pipeline, judge)
+    assert embedding_variety(picture.repeat(4, 1, 1, 1), 4, pipeline, judge) == pytest.approx((0.0, 0.0), abs=1e-5)
+    clip_variety, judge_variety = embedding_variety(torch.rand(8, 3, 32, 32) * 2 - 1, 4, pipeline, judge)
     assert clip_variety > 0 and judge_variety > 0
 
 
@@ -25,4 +25,13 @@ def test_the_scale_names_its_three_references(tools):
     scale = variety_scale(pictures, 2, pipeline, judge)
     assert list(scale) == ["8 copies of one picture", "the 2 styles of one concept", "8 different concepts"]
     assert scale["8 copies of one picture"] == pytest.approx((0.0, 0.0), abs=1e-5)
-    assert scale["the 2 styles of one concept"] == variety(pictures, 2, pipeline, judge)
+    assert scale["the 2 styles of one concept"] == embedding_variety(pictures, 2, pipeline, judge)
+
+
+def test_the_lessons_scale_runs_from_one_copy_to_eight_different_pictures():
+    flat = torch.linspace(-1, 1, 16)[:, None, None, None].expand(16, 3, 32, 32)  # 8 concepts × 2 styles, all distinct
+    scale = lesson_variety_scale(flat.contiguous(), 2)
+    assert list(scale) == ["8 copies of one picture", "2 styles of one emoji", "its 2 styles", "8 different emoji"]
+    assert scale["8 copies of one picture"] == pytest.approx(1.0)
+    assert 1.0 < scale["2 styles of one emoji"] <= 2.0 and scale["2 styles of one emoji"] == scale["its 2 styles"]
+    assert 1.0 < scale["8 different emoji"] <= 8.0

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy, vendi_score
+from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy, vendi_score_of_kernel
 
 
 def test_accuracy_on_a_known_case():
@@ -17,8 +17,10 @@ def test_identical_pictures_have_no_diversity_and_orthogonal_ones_full():
     orthogonal = torch.eye(4)[None]  # four mutually orthogonal embeddings
     assert mean_pairwise_distance(same).item() == pytest.approx(0, abs=1e-6)
     assert mean_pairwise_distance(orthogonal).item() == pytest.approx(1)
-    assert vendi_score(same[0]) == pytest.approx(1)
-    assert vendi_score(orthogonal[0]) == pytest.approx(4)
+    assert vendi_score_of_kernel(torch.ones(4, 4)) == pytest.approx(1)  # all alike: one picture
+    assert vendi_score_of_kernel(torch.eye(4)) == pytest.approx(4)  # none alike: four
+    two_pairs = torch.block_diag(torch.ones(2, 2), torch.ones(2, 2))
+    assert vendi_score_of_kernel(two_pairs) == pytest.approx(2)
 
 
 def test_clip_score_is_scaled_cosine_clipped_at_zero():
