@@ -171,6 +171,7 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
 def test_run_again_from_the_gallery_fills_in_the_same_settings_and_draws(page: Page, live: BackgroundServer):
     page.fill("#seed", "4242")
     _draw(page, "a red apple")
+    page.wait_for_selector("#download-gif:not([hidden])")  # the links are named once the PNG is made
     assert page.get_attribute("#download-png", "download") == "dust-to-detail-a-red-apple-seed-4242.png"
     assert page.get_attribute("#download-gif", "download") == "dust-to-detail-a-red-apple-seed-4242.gif"
     first = page.evaluate(CANVAS_PIXELS, "guess")
