@@ -219,9 +219,9 @@ class Pipeline:
     def encode(self, prompts: list[str]) -> TextCondition:
         return self.text_encoder(prompts)
 
-    def initial_noise(self, seed: int, num_images: int, backbone: str | None = None) -> torch.Tensor:
-        """The starting dust: image i is seeded with seed + i, so image 0 matches a single run."""
-        config = self.models[backbone][1] if backbone else self.config
+    def initial_noise(self, seed: int, num_images: int, backbone: str) -> torch.Tensor:
+        """A team's starting dust (pixels or latent): image i is seeded with seed + i, so image 0 matches one run."""
+        config = self.models[backbone][1]
         size = (1, config.channels, config.image_size, config.image_size)
         return torch.cat(
             [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
