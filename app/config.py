@@ -57,3 +57,9 @@ class Settings(BaseSettings):
     gallery_dir: Annotated[Path, Field(description="where finished pictures are kept")] = (
         Path.home() / ".local/share/dust-to-detail/gallery"
     )
+    gallery_max_entries: Annotated[
+        int, Field(ge=1, description="past this many pictures the oldest that are not pinned are removed")
+    ] = 2000
+    gallery_max_bytes: Annotated[
+        int, Field(ge=1, description="past this many bytes on disk the oldest pictures that are not pinned go")
+    ] = 500_000_000

@@ -1,9 +1,13 @@
-"""Every finished picture, kept for good: SQLite (WAL) rows that only ever point at files already on disk.
+"""Every finished picture, kept within a budget: SQLite (WAL) rows that only ever point at files on disk.
 
 A record is written in two moves. First its files (the picture as PNG, the reveal as compressed
 arrays) each go to a temporary name, are fsynced and renamed over their final name, and the folder
 is fsynced. Only then is the row inserted, in one transaction. A `kill -9` at any moment therefore
 leaves either no row (perhaps an orphan file, swept at the next start) or a row whose files exist.
+
+Past its budget (entries or bytes) the gallery removes its oldest pictures that are not pinned, in the
+reverse order: the row first, then its files. A `kill -9` between the two leaves orphan files, which
+the start-up sweep removes; never a row without its files.
 """
 
 import io
@@ -74,6 +78,7 @@ class GalleryEntry:
     created: float  # Unix time
     name: str  # files are <name>.png and <name>.npz; chosen by the server, never by a client
     record: GalleryRecord
+    pinned: bool = False  # kept whatever the budget
 
 
 _COLUMNS = [f.name for f in fields(GalleryRecord)]
@@ -86,20 +91,32 @@ CREATE TABLE IF NOT EXISTS pictures (
 );
 CREATE INDEX IF NOT EXISTS pictures_by_room ON pictures (room, id);
 """
+_BUDGET_COLUMNS = {"bytes": "INTEGER NOT NULL DEFAULT 0", "pinned": "INTEGER NOT NULL DEFAULT 0"}
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much the gallery keeps: past either limit the oldest pictures that are not pinned go."""
+
+    max_entries: int = 2000
+    max_bytes: int = 500_000_000
 
 
 class Gallery:
     """The store; safe to use from any thread (one connection, one lock)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, budget: Budget | None = None) -> None:
         self.folder = folder
+        self.budget = budget or Budget()
         folder.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(folder / "gallery.sqlite3", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a committed row survives power loss, not just kill -9
         self._db.executescript(_SCHEMA)
+        self._add_budget_columns()
         self._sweep()
+        self._evict()
 
     def close(self) -> None:
         with self._lock:
@@ -115,13 +132,28 @@ class Gallery:
         _write_atomically(self.folder / f"{name}.npz", buffer.getvalue())
         _fsync_folder(self.folder)
         values = asdict(record)
+        size = sum(path.stat().st_size for path in self._files(name))
         with self._lock:
             cursor = self._db.execute(
-                f"INSERT INTO pictures (created, name, {', '.join(_COLUMNS)}) VALUES (?, ?{', ?' * len(_COLUMNS)})",
-                (time.time(), name, *(values[c] for c in _COLUMNS)),
+                f"INSERT INTO pictures (created, name, bytes, {', '.join(_COLUMNS)}) "
+                f"VALUES (?, ?, ?{', ?' * len(_COLUMNS)})",
+                (time.time(), name, size, *(values[c] for c in _COLUMNS)),
             )
         assert cursor.lastrowid is not None
+        self._evict()
         return cursor.lastrowid
+
+    def pin(self, entry_id: int, pinned: bool = True) -> bool:
+        """Keep a picture whatever the budget (or let it go again); False when there is no such picture."""
+        with self._lock:
+            cursor = self._db.execute("UPDATE pictures SET pinned = ? WHERE id = ?", (int(pinned), entry_id))
+        return cursor.rowcount == 1
+
+    def usage(self) -> tuple[int, int]:
+        """(entries, bytes) the gallery holds now."""
+        with self._lock:
+            count, size = self._db.execute("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM pictures").fetchone()
+        return count, size
 
     def entries(self, room: str | None = None, limit: int = 100) -> list[GalleryEntry]:
         """Newest first; all rooms when `room` is None."""
@@ -146,8 +178,40 @@ class Gallery:
 
     def _select(self, clause: str, args: tuple) -> list[GalleryEntry]:
         with self._lock:
-            rows = self._db.execute(f"SELECT id, created, name, {', '.join(_COLUMNS)} FROM pictures {clause}", args)
-            return [GalleryEntry(r[0], r[1], r[2], GalleryRecord(*r[3:])) for r in rows.fetchall()]
+            columns = f"id, created, name, pinned, {', '.join(_COLUMNS)}"
+            rows = self._db.execute(f"SELECT {columns} FROM pictures {clause}", args)
+            return [GalleryEntry(r[0], r[1], r[2], GalleryRecord(*r[4:]), bool(r[3])) for r in rows.fetchall()]
+
+    def _files(self, name: str) -> list[Path]:
+        return [self.folder / f"{name}.png", self.folder / f"{name}.npz"]
+
+    def _evict(self) -> None:
+        """Over budget: remove the oldest unpinned pictures, each row before its files (see the module's note)."""
+        while True:
+            with self._lock:
+                count, size = self._db.execute("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM pictures").fetchone()
+                if count <= self.budget.max_entries and size <= self.budget.max_bytes:
+                    return
+                oldest = self._db.execute(
+                    "SELECT id, name FROM pictures WHERE pinned = 0 ORDER BY id LIMIT 1"
+                ).fetchone()
+                if oldest is None:
+                    return  # everything left is pinned: a teacher's choice outranks the budget
+                self._db.execute("DELETE FROM pictures WHERE id = ?", (oldest[0],))
+            for path in self._files(oldest[1]):
+                path.unlink(missing_ok=True)
+
+    def _add_budget_columns(self) -> None:
+        """Galleries made before the budget lack its columns; their sizes are read from the files once."""
+        with self._lock:
+            present = {row[1] for row in self._db.execute("PRAGMA table_info(pictures)")}
+            missing = [name for name in _BUDGET_COLUMNS if name not in present]
+            for name in missing:
+                self._db.execute(f"ALTER TABLE pictures ADD COLUMN {name} {_BUDGET_COLUMNS[name]}")
+            if "bytes" in missing:
+                for entry_id, name in self._db.execute("SELECT id, name FROM pictures").fetchall():
+                    size = sum(path.stat().st_size for path in self._files(name) if path.exists())
+                    self._db.execute("UPDATE pictures SET bytes = ? WHERE id = ?", (size, entry_id))
 
     def _sweep(self) -> None:
         """Remove what a crash left half done: temporary files, and files no row points at."""

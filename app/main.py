@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.config import PROJECT_DIR, Settings
 from app.engine import Engine
-from app.gallery import Gallery
+from app.gallery import Budget, Gallery
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.replay import ReplayStore
@@ -30,7 +30,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         app.state.lesson_gate = LessonGate(settings.max_lesson_runs, settings.max_lesson_waiting)
         app.state.options = build_options(settings, loaded)
         app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
-        app.state.gallery = Gallery(settings.gallery_dir)
+        budget = Budget(max_entries=settings.gallery_max_entries, max_bytes=settings.gallery_max_bytes)
+        app.state.gallery = Gallery(settings.gallery_dir, budget)
         app.state.rooms = Rooms()
         app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(

@@ -60,6 +60,10 @@ class Rooms:
     def get(self, code: str) -> Room | None:
         return self._rooms.get(code.strip().upper())
 
+    def teaches(self, key: str) -> bool:
+        """Whether `key` is the secret key of an open room's teacher."""
+        return any(secrets.compare_digest(room.key, key) for room in list(self._rooms.values()))
+
     def _fresh_code(self) -> str:
         while True:
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(ROOM_CODE_LENGTH))

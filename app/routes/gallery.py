@@ -1,12 +1,13 @@
 """The gallery: every finished picture with its prompt, settings and seed, as a page and as JSON."""
 
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel
 
-from app.deps import GalleryDep, OptionsDep
+from app.deps import GalleryDep, OptionsDep, RoomsDep
 from app.gallery import GalleryEntry, GalleryRecord
 from app.naming import file_stem
 from app.routes.page import templates
@@ -25,6 +26,7 @@ class GalleryItem(BaseModel):
     picture_url: str
     reveal_url: str
     again_url: str  # the main page with this prompt, settings and seed filled in
+    pinned: bool  # kept whatever the gallery's budget
 
     @classmethod
     def of(cls, entry: GalleryEntry) -> "GalleryItem":
@@ -47,7 +49,28 @@ class GalleryItem(BaseModel):
             picture_url=f"/api/gallery/{entry.id}/picture.png",
             reveal_url=f"/api/gallery/{entry.id}/reveal.gif",
             again_url="/?" + urlencode(settings),
+            pinned=entry.pinned,
         )
+
+
+class Pin(BaseModel):
+    pinned: bool = True
+
+
+@router.post("/api/gallery/{entry_id}/pin")
+def pin(
+    entry_id: int,
+    body: Pin,
+    gallery: GalleryDep,
+    rooms: RoomsDep,
+    teacher_key: Annotated[str, Header(description="the key of a teacher's open room")] = "",
+) -> GalleryItem:
+    """A teacher keeps a picture whatever the budget (or lets it go again)."""
+    if not teacher_key or not rooms.teaches(teacher_key):
+        raise HTTPException(403, "Only a teacher with an open room can pin pictures.")
+    if not gallery.pin(entry_id, body.pinned):
+        raise HTTPException(404, "There is no such picture in the gallery.")
+    return GalleryItem.of(_found(gallery.get(entry_id)))
 
 
 @router.get("/api/gallery")

@@ -1,5 +1,6 @@
 """The gallery keeps every finished picture, and a server killed mid-write restarts with it intact."""
 
+import dataclasses
 import io
 import os
 import signal
@@ -14,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from app.gallery import Gallery, GalleryRecord
+from app.gallery import Budget, Gallery, GalleryRecord
 from app.replay import Reveal
 
 pytestmark = pytest.mark.timeout(120)
@@ -42,7 +43,9 @@ import numpy as np
 from pathlib import Path
 from app.gallery import Gallery, GalleryRecord
 from app.replay import Reveal
-gallery = Gallery(Path(sys.argv[1]))
+from app.gallery import Budget
+budget = Budget(max_entries=int(sys.argv[2])) if len(sys.argv) > 2 else None  # a small one evicts all the time
+gallery = Gallery(Path(sys.argv[1]), budget)
 record = GalleryRecord("a cat", "", 3, 3.0, 1, "ddim", "unet", None, 1, 1.0, 2.0, None, "w")
 pixels = np.random.default_rng(0).integers(0, 255, (1, 32, 32, 3), dtype=np.uint8)
 reveal = Reveal([pixels] * 20, [pixels] * 20)
@@ -91,11 +94,13 @@ def test_leftovers_of_a_crash_are_swept_at_start(tmp_path: Path):
     assert not (tmp_path / "half.png.tmp").exists() and not (tmp_path / "orphan.png").exists()
 
 
-def test_a_server_killed_mid_write_restarts_with_the_gallery_intact(tmp_path: Path):
+@pytest.mark.parametrize("budget", [[], ["4"]], ids=["writing", "writing-and-evicting"])
+def test_a_server_killed_mid_write_restarts_with_the_gallery_intact(tmp_path: Path, budget: list[str]):
     root = Path(__file__).resolve().parents[2]
     killed_with_rows = 0
     for delay in (0.8, 1.3, 1.9):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=root, env={**os.environ})
+        command = [sys.executable, "-c", WRITER, str(tmp_path), *budget]
+        writer = subprocess.Popen(command, cwd=root, env={**os.environ})
         time.sleep(delay)
         writer.send_signal(signal.SIGKILL)
         writer.wait()
@@ -111,6 +116,65 @@ def test_a_server_killed_mid_write_restarts_with_the_gallery_intact(tmp_path: Pa
         leftovers = {p.name for p in tmp_path.iterdir()} - {f"{e.name}{s}" for e in entries for s in (".png", ".npz")}
         assert all(name.startswith("gallery.sqlite3") for name in leftovers), leftovers
     assert killed_with_rows, "the writer never got a record in before it was killed"
+
+
+def _fill(gallery: Gallery, count: int) -> list[int]:
+    reveal = Reveal([_pictures(1)] * 3, [_pictures(1)] * 3)
+    return [gallery.add(dataclasses.replace(RECORD, seed=n), _pictures(), reveal) for n in range(count)]
+
+
+def _files_on_disk(folder: Path) -> set[str]:
+    return {p.stem for p in folder.iterdir() if p.suffix in (".png", ".npz")}
+
+
+def test_past_its_entry_budget_the_oldest_pictures_go_files_and_rows_together(tmp_path: Path):
+    gallery = Gallery(tmp_path, Budget(max_entries=3))
+    ids = _fill(gallery, 5)
+    kept = gallery.entries()
+    assert [e.id for e in kept] == ids[:1:-1]  # the three newest, newest first
+    assert _files_on_disk(tmp_path) == {e.name for e in kept}
+    assert gallery.usage()[0] == 3
+
+
+def test_past_its_byte_budget_the_oldest_pictures_go(tmp_path: Path):
+    probe = Gallery(tmp_path / "probe")
+    _fill(probe, 1)
+    one = probe.usage()[1]
+    assert one > 0
+    gallery = Gallery(tmp_path / "small", Budget(max_bytes=int(2.5 * one)))
+    _fill(gallery, 6)
+    count, size = gallery.usage()
+    assert count == 2 and size <= 2.5 * one
+
+
+def test_pinned_pictures_stay_whatever_the_budget(tmp_path: Path):
+    gallery = Gallery(tmp_path, Budget(max_entries=2))
+    first = _fill(gallery, 1)[0]
+    assert gallery.pin(first) and not gallery.pin(12345)
+    _fill(gallery, 4)
+    kept = gallery.entries()
+    assert first in [e.id for e in kept] and len(kept) == 2 and gallery.get(first).pinned
+    for entry in kept:
+        gallery.pin(entry.id)
+    _fill(gallery, 1)  # over budget with all but the newest pinned: only unpinned ones go, and it stops
+    assert {e.id for e in kept} <= {e.id for e in gallery.entries()}
+
+
+def test_a_smaller_budget_at_start_trims_the_gallery(tmp_path: Path):
+    _fill(Gallery(tmp_path), 4)
+    assert Gallery(tmp_path, Budget(max_entries=1)).usage()[0] == 1
+    assert len(_files_on_disk(tmp_path)) == 1
+
+
+def test_a_gallery_from_before_the_budget_gains_its_columns_and_sizes(tmp_path: Path):
+    gallery = Gallery(tmp_path)
+    _fill(gallery, 2)
+    size = gallery.usage()[1]
+    gallery.close()
+    with sqlite3.connect(tmp_path / "gallery.sqlite3") as db:  # as an older server left it
+        db.execute("ALTER TABLE pictures DROP COLUMN bytes")
+        db.execute("ALTER TABLE pictures DROP COLUMN pinned")
+    assert Gallery(tmp_path).usage() == (2, size)
 
 
 def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(
@@ -145,3 +209,18 @@ def test_a_gallery_that_cannot_file_the_picture_still_ends_the_run_with_done(
     ws.send_json(generate(prompt="a full disk", steps=2))
     assert receive_until(ws, "done").of_type("done")
     assert client.get("/api/gallery").json() == []
+
+
+def test_only_a_teacher_pins_a_picture(client: TestClient, ws, receive_until, generate):
+    ws.send_json(generate(prompt="a blue fish", steps=2))
+    receive_until(ws, "done")
+    [item] = client.get("/api/gallery").json()
+    assert item["pinned"] is False
+    url = f"/api/gallery/{item['id']}/pin"
+    assert client.post(url, json={"pinned": True}).status_code == 403
+    assert client.post(url, json={"pinned": True}, headers={"teacher-key": "guess"}).status_code == 403
+    key = client.app.state.rooms.open().key
+    pinned = client.post(url, json={"pinned": True}, headers={"teacher-key": key})
+    assert pinned.status_code == 200 and pinned.json()["pinned"] is True
+    assert client.get("/api/gallery").json()[0]["pinned"] is True
+    assert client.post("/api/gallery/999/pin", json={"pinned": True}, headers={"teacher-key": key}).status_code == 404

@@ -357,3 +357,17 @@ def test_the_class_wall_shows_every_students_latest_picture_large(browser, page:
         wall_context.close()
         student_context.close()
     assert page.request.get(urljoin(live.url, "rooms/NOPE/wall")).status == 404
+
+
+def test_a_teacher_keeps_a_picture_from_the_gallery(page: Page, live: BackgroundServer):
+    _teach(page)
+    _draw(page, "a red apple")
+    page.click("#room-gallery")  # the same tab: it holds the room's key
+    page.wait_for_selector("button.pin:not([hidden])")
+    page.click("button.pin")
+    page.wait_for_selector("button.pin[aria-pressed='true']")
+    assert page.request.get(urljoin(live.url, "api/gallery")).json()[0]["pinned"] is True
+    student = page.context.browser.new_context().new_page()
+    student.goto(urljoin(live.url, "gallery"))
+    assert student.is_hidden("button.pin"), "only the teacher's tab may keep pictures"
+    student.context.close()
