@@ -260,6 +260,7 @@ ErrorCode = Literal[
     "generation_failed",  # the model raised; the message says what happened
     "rate_limited",  # this connection sends messages faster than limits allow
     "no_room",  # join_room named a room that isn't open
+    "rooms_full",  # open_room: every room that could make space has a class in it
 ]
 
 

@@ -1,6 +1,8 @@
 """Classroom rooms: a teacher's runs stream live to every student page that joined with a short code."""
 
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -10,7 +12,13 @@ from app.protocol import ROOM_CODE_LENGTH
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read off a projector
 JOIN_PATH = "/?room={code}"
 TEACHER = "teacher"  # the author of a teacher's pictures; students' authors are random hex tokens
-MAX_ROOMS = 512  # past this the oldest room closes, so opening rooms in a loop can't fill memory
+MAX_ROOMS = 512  # past this the oldest idle room closes; with none idle, new rooms are refused
+MAX_ROOMS_PER_ADDRESS = 4  # live rooms one client address may hold: a loop of opens evicts only its own idle rooms
+ROOM_IDLE_SECONDS = 6 * 3600.0  # a room nobody has been in for this long closes
+
+
+class RoomsFull(Exception):
+    """No room can be opened now; the message says why in words a teacher can act on."""
 
 
 class Member(Protocol):
@@ -25,12 +33,20 @@ class Room:
 
     code: str
     key: str
+    address: str = ""  # the client address that opened it
     members: set[Member] = field(default_factory=set)
+    teachers: set[object] = field(default_factory=set)  # the teacher's connections (tabs) now open
     current: Job | None = None
+    last_seen: float = 0.0  # when someone last opened, joined or left it (monotonic clock)
 
     @property
     def join_path(self) -> str:
         return JOIN_PATH.format(code=self.code)
+
+    @property
+    def in_use(self) -> bool:
+        """A teacher or a student is connected: such a room is never closed to make space."""
+        return bool(self.teachers or self.members)
 
     def broadcast(self, job: Job) -> None:
         """Show every member the teacher's new run."""
@@ -41,21 +57,52 @@ class Room:
 
 class Rooms:
     """Open rooms, kept while the server runs; changed on the event loop only, and a threadpool route's `get` is
-    one dict lookup (atomic under the GIL), so no lock."""
+    one dict lookup (atomic under the GIL), so no lock.
 
-    def __init__(self) -> None:
+    A room in use (a teacher or a student connected) is never closed to make space. A room nobody is in
+    closes after `idle_seconds`, or earlier when space is needed: first among the rooms its own client
+    address opened, past `per_address`, then server-wide, past `max_rooms`.
+    """
+
+    def __init__(
+        self,
+        max_rooms: int = MAX_ROOMS,
+        per_address: int = MAX_ROOMS_PER_ADDRESS,
+        idle_seconds: float = ROOM_IDLE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._rooms: dict[str, Room] = {}
+        self.max_rooms, self.per_address, self.idle_seconds, self._clock = max_rooms, per_address, idle_seconds, clock
 
-    def open(self, key: str | None = None) -> Room:
-        """A new room, or the room whose key this is (a teacher's page reconnecting)."""
+    def open(self, teacher: object = None, address: str = "", key: str | None = None) -> Room:
+        """A new room for `teacher`, or the room whose key this is (a teacher's page reconnecting).
+
+        Raises RoomsFull when every room that could make space is in use.
+        """
+        now = self._clock()
         for room in self._rooms.values():
             if key is not None and secrets.compare_digest(room.key, key):
+                self._enter(room, teacher, now)
                 return room
-        if len(self._rooms) >= MAX_ROOMS:
-            del self._rooms[next(iter(self._rooms))]
+        self._close_idle(now)
+        mine = [r for r in self._rooms.values() if r.address == address]
+        self._make_space(mine, self.per_address, f"You already have {self.per_address} rooms with a class in them.")
+        full = "The server holds as many rooms as it can, all with a class in them; try again later."
+        self._make_space(list(self._rooms.values()), self.max_rooms, full)
         code = self._fresh_code()
-        room = self._rooms[code] = Room(code, secrets.token_urlsafe(16))
+        room = self._rooms[code] = Room(code, secrets.token_urlsafe(16), address=address)
+        self._enter(room, teacher, now)
         return room
+
+    def leave(self, room: Room, connection: object) -> None:
+        """A teacher's or a student's connection left the room (its tab closed or moved on)."""
+        room.teachers.discard(connection)
+        room.members.discard(connection)  # type: ignore[arg-type]
+        room.last_seen = self._clock()
+
+    def join(self, room: Room, member: Member) -> None:
+        room.members.add(member)
+        room.last_seen = self._clock()
 
     def get(self, code: str) -> Room | None:
         return self._rooms.get(code.strip().upper())
@@ -63,6 +110,24 @@ class Rooms:
     def teaches(self, key: str) -> bool:
         """Whether `key` is the secret key of an open room's teacher."""
         return any(secrets.compare_digest(room.key, key) for room in list(self._rooms.values()))
+
+    def _enter(self, room: Room, teacher: object, now: float) -> None:
+        if teacher is not None:
+            room.teachers.add(teacher)
+        room.last_seen = now
+
+    def _close_idle(self, now: float) -> None:
+        for code in [c for c, r in self._rooms.items() if not r.in_use and now - r.last_seen > self.idle_seconds]:
+            del self._rooms[code]
+
+    def _make_space(self, rooms: list[Room], limit: int, refusal: str) -> None:
+        """Close the longest-idle of `rooms` until one more fits under `limit`, or refuse: a room in use stays."""
+        idle = sorted((r for r in rooms if not r.in_use), key=lambda r: r.last_seen)
+        closing = idle[: max(0, len(rooms) - limit + 1)]
+        if len(rooms) - len(closing) >= limit:
+            raise RoomsFull(refusal)
+        for room in closing:
+            del self._rooms[room.code]
 
     def _fresh_code(self) -> str:
         while True:

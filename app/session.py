@@ -25,7 +25,7 @@ from app.protocol import (
     parse_client_message,
 )
 from app.ratelimit import TokenBucket
-from app.rooms import TEACHER, Room, Rooms
+from app.rooms import TEACHER, Room, Rooms, RoomsFull
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,9 @@ class Session:
                 task.cancel()
             if self._job is not None and self._ticket is not None:
                 self._engine.cancel(self._job, self._ticket)
-            if self._joined is not None:
-                self._joined.members.discard(self)
+            for room in (self._joined, self._teaching):
+                if room is not None:
+                    self._rooms.leave(room, self)
             self._stop_watching()
             if self._outbox.dropped:
                 log.info("a slow connection skipped %d step previews", self._outbox.dropped)
@@ -154,8 +155,17 @@ class Session:
             self._teaching.broadcast(self._job)
 
     def _open_room(self, command: OpenRoom) -> None:
-        key = command.key or (self._teaching.key if self._teaching else None)  # one room per teacher
-        room = self._teaching = self._rooms.open(key)
+        if self._teaching is not None and command.key in (None, self._teaching.key):
+            room = self._teaching  # one room per connection, however often it asks
+        else:
+            address = self._websocket.client.host if self._websocket.client else ""
+            try:
+                room = self._rooms.open(self, address, command.key)
+            except RoomsFull as full:
+                raise ProtocolError("rooms_full", str(full)) from None
+            if self._teaching is not None and room is not self._teaching:
+                self._rooms.leave(self._teaching, self)
+            self._teaching = room
         self._outbox.put((RoomOpened(code=room.code, key=room.key, join_url=room.join_path).model_dump_json(),))
 
     def _join_room(self, command: JoinRoom) -> None:
@@ -163,10 +173,10 @@ class Session:
         if room is None:
             raise ProtocolError("no_room", f"There is no open room “{command.code}”; check the code on the board.")
         if self._joined is not None:
-            self._joined.members.discard(self)
+            self._rooms.leave(self._joined, self)
         self._stop_watching()
         self._joined = room
-        room.members.add(self)
+        self._rooms.join(room, self)
         self._outbox.put((Joined(code=room.code).model_dump_json(),))
         if room.current is not None:
             self.watch(room.current, room.code)
