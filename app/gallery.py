@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.protocol import Timings
 
 TEMP_SUFFIX = ".tmp"
+GALLERY_DATABASE = "gallery.sqlite3"  # the open rooms are kept in it too (app/room_store.py)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class Gallery:
         self.budget = budget or Budget()
         folder.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(folder / "gallery.sqlite3", check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(folder / GALLERY_DATABASE, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a committed row survives power loss, not just kill -9
         self._db.executescript(_SCHEMA)

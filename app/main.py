@@ -9,10 +9,11 @@ from fastapi.staticfiles import StaticFiles
 
 from app.config import PROJECT_DIR, Settings
 from app.engine import Engine
-from app.gallery import Budget, Gallery
+from app.gallery import GALLERY_DATABASE, Budget, Gallery
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.replay import ReplayStore
+from app.room_store import RoomStore
 from app.rooms import Rooms
 from app.routes import gallery, health, jobs, lessons, options, page, rooms, schedule, ws
 from model.pipeline import Pipeline
@@ -32,7 +33,8 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         app.state.replay = ReplayStore(settings.replay_max_jobs, settings.replay_max_bytes)
         budget = Budget(max_entries=settings.gallery_max_entries, max_bytes=settings.gallery_max_bytes)
         app.state.gallery = Gallery(settings.gallery_dir, budget)
-        app.state.rooms = Rooms()
+        room_store = RoomStore(settings.gallery_dir / GALLERY_DATABASE)
+        app.state.rooms = Rooms(store=room_store)
         app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(
             loaded,
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         finally:
             app.state.engine.close()
             app.state.gallery.close()
+            room_store.close()
 
     app = FastAPI(title="Dust to Detail", lifespan=lifespan)
     for module in (page, health, options, schedule, jobs, ws, lessons):

@@ -1,5 +1,6 @@
 """Classroom rooms: a teacher's runs stream live to every student page that joined with a short code."""
 
+import hashlib
 import secrets
 import time
 from collections.abc import Callable
@@ -8,6 +9,7 @@ from typing import Protocol
 
 from app.job import Job
 from app.protocol import ROOM_CODE_LENGTH
+from app.room_store import RoomStore
 
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy to read off a projector
 JOIN_PATH = "/?room={code}"
@@ -27,12 +29,17 @@ class Member(Protocol):
     def watch(self, job: Job, code: str) -> None: ...
 
 
+def key_hash(key: str) -> str:
+    """What is kept of a teacher's key: enough to recognise it, useless to anyone who reads the database."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 @dataclass(eq=False)
 class Room:
-    """One class: its code, the teacher's secret key, who watches, and the teacher's current run."""
+    """One class: its code, a hash of the teacher's secret key, who watches, and the teacher's current run."""
 
     code: str
-    key: str
+    key_hash: str
     address: str = ""  # the client address that opened it
     members: set[Member] = field(default_factory=set)
     teachers: set[object] = field(default_factory=set)  # the teacher's connections (tabs) now open
@@ -70,29 +77,36 @@ class Rooms:
         per_address: int = MAX_ROOMS_PER_ADDRESS,
         idle_seconds: float = ROOM_IDLE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        store: RoomStore | None = None,
     ) -> None:
-        self._rooms: dict[str, Room] = {}
         self.max_rooms, self.per_address, self.idle_seconds, self._clock = max_rooms, per_address, idle_seconds, clock
+        self._store = store
+        now = clock()
+        self._rooms: dict[str, Room] = {
+            code: Room(code, hashed, address, last_seen=now)
+            for code, hashed, address in (store.load() if store else [])
+        }  # rooms open when the server last stopped: their teachers' tabs reconnect with the key
 
-    def open(self, teacher: object = None, address: str = "", key: str | None = None) -> Room:
-        """A new room for `teacher`, or the room whose key this is (a teacher's page reconnecting).
+    def open(self, teacher: object = None, address: str = "", key: str | None = None) -> tuple[Room, str]:
+        """(room, its key): a new room for `teacher`, or the room whose key this is (a teacher's page reconnecting).
 
         Raises RoomsFull when every room that could make space is in use.
         """
         now = self._clock()
-        for room in self._rooms.values():
-            if key is not None and secrets.compare_digest(room.key, key):
-                self._enter(room, teacher, now)
-                return room
+        if key is not None and (room := self._by_key(key)) is not None:
+            self._enter(room, teacher, now)
+            return room, key
         self._close_idle(now)
         mine = [r for r in self._rooms.values() if r.address == address]
         self._make_space(mine, self.per_address, f"You already have {self.per_address} rooms with a class in them.")
         full = "The server holds as many rooms as it can, all with a class in them; try again later."
         self._make_space(list(self._rooms.values()), self.max_rooms, full)
-        code = self._fresh_code()
-        room = self._rooms[code] = Room(code, secrets.token_urlsafe(16), address=address)
+        code, key = self._fresh_code(), secrets.token_urlsafe(16)
+        room = self._rooms[code] = Room(code, key_hash(key), address=address)
+        if self._store is not None:
+            self._store.add(code, room.key_hash, address)
         self._enter(room, teacher, now)
-        return room
+        return room, key
 
     def leave(self, room: Room, connection: object) -> None:
         """A teacher's or a student's connection left the room (its tab closed or moved on)."""
@@ -109,7 +123,16 @@ class Rooms:
 
     def teaches(self, key: str) -> bool:
         """Whether `key` is the secret key of an open room's teacher."""
-        return any(secrets.compare_digest(room.key, key) for room in list(self._rooms.values()))
+        return self._by_key(key) is not None
+
+    def _by_key(self, key: str) -> Room | None:
+        hashed = key_hash(key)
+        return next((r for r in list(self._rooms.values()) if secrets.compare_digest(r.key_hash, hashed)), None)
+
+    def _close(self, room: Room) -> None:
+        del self._rooms[room.code]
+        if self._store is not None:
+            self._store.remove(room.code)
 
     def _enter(self, room: Room, teacher: object, now: float) -> None:
         if teacher is not None:
@@ -117,8 +140,8 @@ class Rooms:
         room.last_seen = now
 
     def _close_idle(self, now: float) -> None:
-        for code in [c for c, r in self._rooms.items() if not r.in_use and now - r.last_seen > self.idle_seconds]:
-            del self._rooms[code]
+        for room in [r for r in self._rooms.values() if not r.in_use and now - r.last_seen > self.idle_seconds]:
+            self._close(room)
 
     def _make_space(self, rooms: list[Room], limit: int, refusal: str) -> None:
         """Close the longest-idle of `rooms` until one more fits under `limit`, or refuse: a room in use stays."""
@@ -127,7 +150,7 @@ class Rooms:
         if len(rooms) - len(closing) >= limit:
             raise RoomsFull(refusal)
         for room in closing:
-            del self._rooms[room.code]
+            self._close(room)
 
     def _fresh_code(self) -> str:
         while True:

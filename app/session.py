@@ -55,6 +55,7 @@ class Session:
         self._ticket: Ticket | None = None
         self._watching: tuple[Job, Ticket] | None = None  # the room teacher's current run
         self._teaching: Room | None = None
+        self._teaching_key = ""  # the teacher's secret for that room (the server keeps only its hash)
         self._joined: Room | None = None
 
     async def run(self) -> None:
@@ -155,18 +156,18 @@ class Session:
             self._teaching.broadcast(self._job)
 
     def _open_room(self, command: OpenRoom) -> None:
-        if self._teaching is not None and command.key in (None, self._teaching.key):
-            room = self._teaching  # one room per connection, however often it asks
+        if self._teaching is not None and command.key in (None, self._teaching_key):
+            room, key = self._teaching, self._teaching_key  # one room per connection, however often it asks
         else:
             address = self._websocket.client.host if self._websocket.client else ""
             try:
-                room = self._rooms.open(self, address, command.key)
+                room, key = self._rooms.open(self, address, command.key)
             except RoomsFull as full:
                 raise ProtocolError("rooms_full", str(full)) from None
             if self._teaching is not None and room is not self._teaching:
                 self._rooms.leave(self._teaching, self)
-            self._teaching = room
-        self._outbox.put((RoomOpened(code=room.code, key=room.key, join_url=room.join_path).model_dump_json(),))
+            self._teaching, self._teaching_key = room, key
+        self._outbox.put((RoomOpened(code=room.code, key=key, join_url=room.join_path).model_dump_json(),))
 
     def _join_room(self, command: JoinRoom) -> None:
         room = self._rooms.get(command.code)

@@ -219,7 +219,7 @@ def test_only_a_teacher_pins_a_picture(client: TestClient, ws, receive_until, ge
     url = f"/api/gallery/{item['id']}/pin"
     assert client.post(url, json={"pinned": True}).status_code == 403
     assert client.post(url, json={"pinned": True}, headers={"teacher-key": "guess"}).status_code == 403
-    key = client.app.state.rooms.open().key
+    _, key = client.app.state.rooms.open()
     pinned = client.post(url, json={"pinned": True}, headers={"teacher-key": key})
     assert pinned.status_code == 200 and pinned.json()["pinned"] is True
     assert client.get("/api/gallery").json()[0]["pinned"] is True

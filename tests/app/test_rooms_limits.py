@@ -3,6 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from app.room_store import RoomStore
 from app.rooms import Rooms, RoomsFull
 
 
@@ -18,11 +19,11 @@ def test_a_loop_of_opens_from_one_address_closes_only_its_own_idle_rooms():
     clock = Clock()
     rooms = Rooms(max_rooms=100, per_address=3, clock=clock)
     teacher = object()
-    live = rooms.open(teacher, "10.0.0.1")
+    live, _ = rooms.open(teacher, "10.0.0.1")
     codes = []
     for _ in range(50):
         clock.now += 1
-        room = rooms.open(None, "10.0.0.66")  # a script: no connection stays in its rooms
+        room, _ = rooms.open(None, "10.0.0.66")  # a script: no connection stays in its rooms
         codes.append(room.code)
     assert rooms.get(live.code) is live, "another teacher's live room was closed"
     assert [rooms.get(code) is not None for code in codes[-3:]] == [True] * 3
@@ -31,22 +32,22 @@ def test_a_loop_of_opens_from_one_address_closes_only_its_own_idle_rooms():
 
 def test_rooms_in_use_are_never_closed_and_a_full_address_is_refused():
     rooms = Rooms(per_address=2)
-    first, second = rooms.open(object(), "a"), rooms.open(object(), "a")
+    (first, _), (second, _) = rooms.open(object(), "a"), rooms.open(object(), "a")
     with pytest.raises(RoomsFull, match="2 rooms"):
         rooms.open(object(), "a")
     assert rooms.get(first.code) is first and rooms.get(second.code) is second
     rooms.leave(first, next(iter(first.teachers)))  # the teacher closed that tab
-    third = rooms.open(object(), "a")
+    third, _ = rooms.open(object(), "a")
     assert rooms.get(first.code) is None and rooms.get(third.code) is third
 
 
 def test_a_full_server_closes_the_longest_idle_room_or_refuses():
     clock = Clock()
     rooms = Rooms(max_rooms=2, per_address=10, clock=clock)
-    busy = rooms.open(object(), "a")
-    idle = rooms.open(None, "b")
+    busy, _ = rooms.open(object(), "a")
+    idle, _ = rooms.open(None, "b")
     clock.now += 5
-    newest = rooms.open(object(), "c")
+    newest, _ = rooms.open(object(), "c")
     assert rooms.get(idle.code) is None and rooms.get(busy.code) is busy and rooms.get(newest.code) is newest
     with pytest.raises(RoomsFull, match="server"):
         rooms.open(object(), "d")
@@ -56,10 +57,10 @@ def test_a_room_with_students_but_no_teacher_stays_and_idle_rooms_expire():
     clock = Clock()
     rooms = Rooms(idle_seconds=60, clock=clock)
     teacher, student = object(), object()
-    taught = rooms.open(teacher, "a")
+    taught, _ = rooms.open(teacher, "a")
     rooms.join(taught, student)  # type: ignore[arg-type]
     rooms.leave(taught, teacher)
-    forgotten = rooms.open(None, "b")
+    forgotten, _ = rooms.open(None, "b")
     clock.now += 61
     rooms.open(None, "c")  # opening is when expiry is looked at
     assert rooms.get(taught.code) is taught, "students are still in it"
@@ -68,9 +69,9 @@ def test_a_room_with_students_but_no_teacher_stays_and_idle_rooms_expire():
 
 def test_a_teacher_reconnecting_with_the_key_gets_the_same_room():
     rooms = Rooms(per_address=1)
-    room = rooms.open(object(), "a")
-    assert rooms.open(object(), "a", key=room.key) is room  # not refused: it is no new room
-    assert rooms.teaches(room.key) and not rooms.teaches("nope")
+    room, key = rooms.open(object(), "a")
+    assert rooms.open(object(), "a", key=key) == (room, key)  # not refused: it is no new room
+    assert rooms.teaches(key) and not rooms.teaches("nope") and key not in room.key_hash
 
 
 def test_a_socket_opening_rooms_in_a_loop_cannot_close_another_teachers_live_room(client: TestClient):
@@ -92,3 +93,18 @@ def test_a_socket_opening_rooms_in_a_loop_cannot_close_another_teachers_live_roo
             student.receive_json()
             student.send_json({"type": "join_room", "code": live["code"]})
             assert student.receive_json() == {"type": "joined", "code": live["code"]}
+
+
+def test_open_rooms_outlive_the_rooms_object_through_the_store(tmp_path):
+    clock = Clock()
+    store = RoomStore(tmp_path / "gallery.sqlite3")
+    rooms = Rooms(store=store, idle_seconds=10, clock=clock)
+    room, key = rooms.open(object(), "a")
+    forgotten, _ = rooms.open(None, "b")
+    clock.now += 11
+    rooms.open(object(), "c")  # the forgotten room expires now, and leaves the store too
+    store.close()
+    again = Rooms(store=RoomStore(tmp_path / "gallery.sqlite3"))  # a restarted server
+    assert again.get(forgotten.code) is None and again.get(room.code) is not None
+    restored, same_key = again.open(object(), "d", key=key)
+    assert restored.code == room.code and same_key == key
