@@ -30,7 +30,7 @@ from app.server import WS_MAX_BYTES, server_config
 from model.pipeline import Pipeline
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
-PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step
+PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step; a sketchbook team adds its latent
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class LoadResult:
 async def one_run(websocket, message: dict) -> RunResult:
     """Send one generate and read until it ends, counting frames."""
     started = time.perf_counter()
-    first_frame, frames = 0.0, 0
+    first_frame, frames, kinds = 0.0, 0, PREVIEW_KINDS
     await websocket.send(json.dumps(message))
     while True:
         data = await websocket.recv()
@@ -61,9 +61,11 @@ async def one_run(websocket, message: dict) -> RunResult:
             first_frame = first_frame or time.perf_counter() - started
             continue
         reply = json.loads(data)
+        if reply["type"] == "start" and reply.get("sketchbook"):
+            kinds = PREVIEW_KINDS + 1
         if reply["type"] in ("done", "cancelled", "error"):
             finished = reply["type"] == "done"
-            expected = message["steps"] * PREVIEW_KINDS * message["num_images"] + message["num_images"]
+            expected = message["steps"] * kinds * message["num_images"] + message["num_images"]
             lost = expected - frames if finished else 0
             return RunResult(finished, first_frame, time.perf_counter() - started, lost, message["num_images"])
 
