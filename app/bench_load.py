@@ -95,11 +95,11 @@ async def drive(url: str, clients: int, prompts: int, steps: int) -> tuple[list[
 
 def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadResult:
     """Start a server child with this batching cap, drive it with `clients` clients, stop it."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "app.bench_load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
     server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
-        _wait_healthy(port, server)
+        wait_healthy(port, server)
         asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", 1, 1, args.steps))  # warm-up, not counted
         runs, wall = asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", clients, args.prompts, args.steps))
         return LoadResult(runs, wall, _peak_rss_mib(server.pid))
@@ -169,13 +169,13 @@ def _percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), cuts[18]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _wait_healthy(port: int, server: subprocess.Popen, timeout: float = 120) -> None:
+def wait_healthy(port: int, server: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
