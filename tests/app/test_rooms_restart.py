@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from websockets.sync.client import connect
 
+from app.bench_load import free_port
+
 pytestmark = pytest.mark.timeout(120)
 
 SERVER = """
@@ -24,12 +26,6 @@ from model.pipeline import Pipeline
 settings = Settings(gallery_dir=Path(sys.argv[1]))
 uvicorn.Server(server_config(create_app(settings, Pipeline.tiny()), "127.0.0.1", int(sys.argv[2]), "warning")).run()
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _start(folder: Path, port: int) -> subprocess.Popen:
@@ -54,7 +50,7 @@ def _ask(url: str, message: dict) -> dict:
 
 
 def test_after_a_crash_the_teacher_gets_the_same_code_and_students_rejoin(tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     url = f"ws://127.0.0.1:{port}/ws"
     server = _start(tmp_path, port)
     try:
