@@ -5,6 +5,11 @@ step-level batching and once serving one run at a time (`max_batch_rows=1`). K W
 each draw the same prompt set, one run after another. It reports runs completed, frames lost,
 p50/p95 time to first frame and to done, aggregate pictures per second, the server's peak memory
 (VmHWM), and the batching gain: batched throughput ÷ one-at-a-time throughput under the same load.
+
+It also measures the batching limit of this machine, in the same run: the per-row time of a team's
+forward pass at batch 1 ÷ its per-row time at the largest batch the engine forms. No amount of
+batching can beat that ratio, so the gain is also printed as a fraction of it (the figure that
+travels between a 2-core CPU, where the limit is small, and a GPU, where it is large).
 """
 
 import argparse
@@ -27,7 +32,7 @@ from websockets.asyncio.client import connect
 from app.config import Settings
 from app.main import create_app
 from app.server import WS_MAX_BYTES, server_config
-from model.pipeline import Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
 PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step; a sketchbook team adds its latent
@@ -108,12 +113,32 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadRes
         server.wait(timeout=60)
 
 
+@torch.no_grad()
+def batching_limit(pipeline: Pipeline, rows: int, repeats: int = 5) -> float:
+    """Per-row forward time at batch 1 ÷ per-row time at `rows`, for the default team, median of `repeats`."""
+    team = GenerationRequest(prompt="").backbone
+    net, config = pipeline.models[team if team in pipeline.models else pipeline.backbones[0]]
+
+    def per_row(batch: int) -> float:
+        x = torch.randn(batch, config.channels, config.image_size, config.image_size)
+        t, cond = torch.full((batch,), 500.0), pipeline.encode(["a red apple"]).repeat(batch)
+        net(x, t, cond)  # warm-up
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            net(x, t, cond)
+            times.append((time.perf_counter() - started) / batch)
+        return statistics.median(times)
+
+    return per_row(1) / per_row(rows)
+
+
 def report(clients: int, label: str, result: LoadResult) -> float:
     """Print one line for a load; returns pictures per second."""
     done = [r for r in result.runs if r.finished]
     throughput = sum(r.pictures for r in done) / result.wall_s
-    first = _percentiles([r.first_frame_s for r in done])
-    total = _percentiles([r.done_s for r in done])
+    first = percentiles([r.first_frame_s for r in done])
+    total = percentiles([r.done_s for r in done])
     lost = sum(r.frames_lost for r in done)
     print(
         f"K={clients:<3} {label:<14} runs {len(done):>4}/{len(result.runs):<4} lost frames {lost:>3}"
@@ -156,13 +181,16 @@ def main() -> None:
     model = "tiny untrained preset" if args.tiny else "shipped weights"
     print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance 3 (2 rows per run)")
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
+    limit = batching_limit(Pipeline.tiny() if args.tiny else Pipeline.from_pretrained(device="cpu"), args.batched_rows)
+    print(f"batching limit of this machine: {limit:.2f}x (per-row forward time, batch 1 vs {args.batched_rows} rows)")
     for clients in (int(k) for k in args.clients.split(",")):
         batched = report(clients, "batched", load(args, clients, args.batched_rows))
         serial = report(clients, "one at a time", load(args, clients, 1))
-        print(f"K={clients:<3} batching gain {batched / serial:5.2f}x")
+        gain = batched / serial
+        print(f"K={clients:<3} batching gain {gain:5.2f}x = {100 * gain / limit:.0f} % of the machine's limit")
 
 
-def _percentiles(values: list[float]) -> tuple[float, float]:
+def percentiles(values: list[float]) -> tuple[float, float]:
     if len(values) < 2:
         return (values[0], values[0]) if values else (float("nan"), float("nan"))
     cuts = statistics.quantiles(values, n=20, method="inclusive")
