@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     gallery_dir: Annotated[Path, Field(description="where finished pictures are kept")] = (
         Path.home() / ".local/share/dust-to-detail/gallery"
     )
+    room_idle_hours: Annotated[float, Field(gt=0, description="a room nobody has been in for this long closes")] = 6.0
+    rooms_per_address: Annotated[
+        int, Field(ge=1, description="live rooms one client address may hold; its idle ones close first")
+    ] = 4
     gallery_max_entries: Annotated[
         int, Field(ge=1, description="past this many pictures the oldest that are not pinned are removed")
     ] = 2000

@@ -34,7 +34,9 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         budget = Budget(max_entries=settings.gallery_max_entries, max_bytes=settings.gallery_max_bytes)
         app.state.gallery = Gallery(settings.gallery_dir, budget)
         room_store = RoomStore(settings.gallery_dir / GALLERY_DATABASE)
-        app.state.rooms = Rooms(store=room_store)
+        app.state.rooms = Rooms(
+            per_address=settings.rooms_per_address, idle_seconds=settings.room_idle_hours * 3600, store=room_store
+        )
         app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(
             loaded,

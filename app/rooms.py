@@ -15,8 +15,8 @@ CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: easy 
 JOIN_PATH = "/?room={code}"
 TEACHER = "teacher"  # the author of a teacher's pictures; students' authors are random hex tokens
 MAX_ROOMS = 512  # past this the oldest idle room closes; with none idle, new rooms are refused
-MAX_ROOMS_PER_ADDRESS = 4  # live rooms one client address may hold: a loop of opens evicts only its own idle rooms
-ROOM_IDLE_SECONDS = 6 * 3600.0  # a room nobody has been in for this long closes
+MAX_ROOMS_PER_ADDRESS = 4  # live rooms one client address may hold (DUST_ROOMS_PER_ADDRESS)
+ROOM_IDLE_SECONDS = 6 * 3600.0  # a room nobody has been in for this long closes (DUST_ROOM_IDLE_HOURS)
 
 
 class RoomsFull(Exception):

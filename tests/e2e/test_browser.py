@@ -371,3 +371,19 @@ def test_a_teacher_keeps_a_picture_from_the_gallery(page: Page, live: Background
     student.goto(urljoin(live.url, "gallery"))
     assert student.is_hidden("button.pin"), "only the teacher's tab may keep pictures"
     student.context.close()
+
+
+def test_a_server_restart_mid_run_is_reported_and_the_page_draws_again(page: Page, live: BackgroundServer):
+    page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
+    page.fill("#prompt", "a slow grey cloud")
+    page.press("#prompt", "Enter")
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    live.stop()  # the server goes away mid-run
+    page.wait_for_selector('#status[data-state="offline"]')
+    assert "dropped while drawing" in page.inner_text("#message")
+    assert page.inner_text("#go") == "Draw it", "the page still thinks it is drawing"
+    live.start()
+    page.wait_for_selector('#status[data-state="online"]', timeout=30_000)
+    page.fill("#steps", "8")
+    page.dispatch_event("#steps", "input")
+    _draw(page, "a blue fish")

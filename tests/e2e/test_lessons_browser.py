@@ -259,3 +259,27 @@ def test_squinting_blurs_the_dusty_paper_and_back(dust: Page):
     assert "blur" in dust.evaluate(blur) and dust.get_attribute("#squint", "aria-pressed") == "true"
     dust.keyboard.press("s")
     assert dust.evaluate(blur) == "none" and dust.get_attribute("#squint", "aria-pressed") == "false"
+
+
+def test_a_refused_lesson_socket_says_so(browser, tmp_path):
+    from websockets.sync.client import connect
+
+    from app.config import Settings
+    from app.main import create_app
+    from model.pipeline import Pipeline
+
+    server = BackgroundServer(lambda: create_app(Settings(max_connections=1, gallery_dir=tmp_path), Pipeline.tiny()))
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        with connect(server.ws_url, origin=server.url.rstrip("/")) as occupant:  # the class is full
+            occupant.recv(timeout=10)
+            page = context.new_page()
+            page.goto(server.url + "lessons/teams")
+            page.wait_for_selector("body[data-ready='true']")
+            page.press("#prompt", "Enter")
+            page.wait_for_selector("#message:not([hidden])")
+            assert page.inner_text("#message").strip(), "a refused socket left the page silent"
+    finally:
+        context.close()
+        server.stop()
