@@ -18,6 +18,7 @@ from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
 from model.guidance import classifier_free_guidance
+from model.lessons.words import load_vocabulary
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
 from model.text_encoder import TextEncoder, create_clip
@@ -97,6 +98,7 @@ class Pipeline:
         self.trained = trained
         self.sketchbook = sketchbook
         self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
+        self.vocabulary: frozenset[str] | None = None  # the words the teams were taught, when training recorded them
         self.config = next(iter(backbones.values()))[1]
         self.device = next(text_encoder.parameters()).device
 
@@ -139,6 +141,7 @@ class Pipeline:
         )
         pipeline = cls(text_encoder, backbones, no_dust, trained=True, sketchbook=sketchbook)
         pipeline.weights_dir = folder
+        pipeline.vocabulary = load_vocabulary(folder)
         return pipeline
 
     @classmethod

@@ -12,6 +12,7 @@ import json
 import math
 import random
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import torch
@@ -28,6 +29,7 @@ from model.diffusion import diffusion_loss, q_sample
 from model.ema import EMA
 from model.grids import save_sample_grid
 from model.judge import load_judge
+from model.lessons.words import VOCABULARY_FILE, vocabulary_of
 from model.meters import ConceptProbe
 from model.pipeline import Pipeline, load_autoencoder, load_text_encoder
 from model.precision import choose_bf16
@@ -69,6 +71,11 @@ def training_loss(
     alpha_bar, noise = alpha_bars[t].to(device), torch.randn(x0.shape, generator=generator).to(device)
     output = model(q_sample(x0, alpha_bar, noise), t.float().to(device), cond)
     return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr, snr_floor)
+
+
+def write_vocabulary(folder: Path, captions: Iterable[str]) -> None:
+    """The words of every caption the model trains on, beside its weights, for the Words lesson."""
+    (folder / VOCABULARY_FILE).write_text(json.dumps(vocabulary_of(captions)) + "\n", encoding="utf-8")
 
 
 @torch.no_grad()
@@ -221,6 +228,7 @@ def main() -> None:
 
     def checkpoint() -> None:
         save_file(training_state(model, ema, optimizer, step), str(state_path))
+        write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         pipeline = Pipeline(
             text_encoder,

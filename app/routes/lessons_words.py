@@ -10,7 +10,7 @@ from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.lessons.word_maps import word_maps
-from model.lessons.words import taught_words, words_of
+from model.lessons.words import words_of
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -18,7 +18,7 @@ router = APIRouter()
 
 class Word(BaseModel):
     text: str
-    taught: bool  # in the concept list the model was trained on
+    taught: bool | None  # in the captions the loaded weights were trained on; None when they did not say
 
 
 class Reading(BaseModel):
@@ -33,9 +33,9 @@ class Reading(BaseModel):
 def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
     """The prompt's words, each marked taught or not, and its tokens."""
     check_length(prompt, options)
-    taught = taught_words()
+    taught = pipeline.vocabulary
     return Reading(
-        words=[Word(text=word, taught=word in taught) for word in words_of(prompt)],
+        words=[Word(text=word, taught=None if taught is None else word in taught) for word in words_of(prompt)],
         tokens=pipeline.text_encoder.token_strings(prompt),
         max_tokens=pipeline.max_prompt_tokens,
     )

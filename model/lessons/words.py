@@ -1,16 +1,21 @@
-"""Words to pictures: which words the model was taught, and how well a picture matches its words."""
+"""Words to pictures: which words the model was taught, and how well a picture matches its words.
 
-import functools
+The words a model was taught are those of every caption it trained on; training writes them beside the
+weights (`vocabulary.json`), so the lesson reads them from the weights actually loaded.
+"""
+
+import json
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import torch
 
-from model.data.captions import SYNONYM_TEMPLATES, TEMPLATES
-from model.data.concepts import CONCEPTS
 from model.metrics import clip_score
 from model.text_encoder import TextEncoder
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+VOCABULARY_FILE = "vocabulary.json"
 
 
 def words_of(text: str) -> list[str]:
@@ -18,13 +23,17 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-@functools.cache
-def taught_words() -> frozenset[str]:
-    """Every word of the concept list's names, synonyms and colours and of the caption templates."""
-    phrases = [*TEMPLATES, *SYNONYM_TEMPLATES, "a", "an"]
-    for concept in CONCEPTS:
-        phrases += [concept.name, *concept.synonyms, concept.colour or ""]
-    return frozenset(word for phrase in phrases for word in words_of(phrase))
+def vocabulary_of(captions: Iterable[str]) -> list[str]:
+    """Every word of the captions, sorted: what a model trained on them was taught."""
+    return sorted({word for caption in captions for word in words_of(caption)})
+
+
+def load_vocabulary(folder: Path | None) -> frozenset[str] | None:
+    """The words the weights in `folder` were taught, or None when training did not record them."""
+    path = folder / VOCABULARY_FILE if folder is not None else None
+    if path is None or not path.exists():
+        return None
+    return frozenset(json.loads(path.read_text(encoding="utf-8")))
 
 
 @torch.no_grad()

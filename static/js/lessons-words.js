@@ -26,12 +26,18 @@ async function read(prompt) {
   const response = await fetch(`/api/lessons/words?${new URLSearchParams({ prompt })}`);
   const reading = await response.json();
   if (!response.ok) throw new Error(reading.detail);
-  chips($("words"), reading.words.map(({ text, taught }) => ({ text, kind: taught ? "taught" : "new" })));
+  const kind = (taught) => (taught === null ? "unknown" : taught ? "taught" : "new");
+  chips($("words"), reading.words.map(({ text, taught }) => ({ text, kind: kind(taught) })));
   chips($("tokens"), reading.tokens.map((text) => ({ text, kind: "token" })));
-  const untaught = reading.words.filter((word) => !word.taught).length;
+  const untaught = reading.words.filter((word) => word.taught === false).length;
+  const known = reading.words.every((word) => word.taught !== null);
   $("token-count").textContent =
     `${reading.tokens.length} pieces (it reads at most ${reading.max_tokens}) · ` +
-    (untaught ? `${untaught} word${untaught === 1 ? "" : "s"} it was never taught` : "it was taught every word");
+    (!known
+      ? "these weights came without the list of words they were taught"
+      : untaught
+        ? `${untaught} word${untaught === 1 ? "" : "s"} it was never taught`
+        : "it was taught every word");
 }
 
 function drawChart() {

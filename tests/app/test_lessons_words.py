@@ -1,27 +1,58 @@
 """How the model reads a prompt: taught words, tokens and the CLIP match."""
 
+import json
+import subprocess
+import sys
+
 import torch
 from fastapi.testclient import TestClient
 
-from model.lessons.words import picture_word_match, taught_words, words_of
+from app.config import Settings
+from app.main import create_app
+from model.lessons.words import VOCABULARY_FILE, load_vocabulary, picture_word_match, vocabulary_of, words_of
 from model.pipeline import Pipeline
 
+OFFLINE = ("model.data", "model.train", "model.train_clip", "model.train_autoencoder", "model.judge",
+           "model.evaluate", "model.probe", "model.meters", "model.grids", "model.training_data", "model.bench")  # fmt: skip
 
-def test_the_taught_words_come_from_the_concepts_and_the_captions():
-    taught = taught_words()
-    assert {"dog", "puppy", "cat", "red", "picture", "drawing", "a"} <= taught
-    assert "zorblax" not in taught
+
+def test_the_taught_words_are_those_of_the_captions_and_travel_with_the_weights(tmp_path):
+    words = vocabulary_of(["a picture of a dog", "A puppy!", "a red apple"])
+    assert words == ["a", "apple", "dog", "of", "picture", "puppy", "red"]
+    assert load_vocabulary(tmp_path) is None and load_vocabulary(None) is None
+    (tmp_path / VOCABULARY_FILE).write_text(json.dumps(words))
+    assert load_vocabulary(tmp_path) == frozenset(words)
+
+
+def test_serving_imports_no_training_code_and_no_dataset():
+    imports = "import app.main, app.routes.lessons_words, app.lessons.lanes, app.lessons.stream; import sys; "
+    found = subprocess.run(
+        [sys.executable, "-c", imports + "print(sorted(m for m in sys.modules if m.startswith('model.')))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    loaded = json.loads(found.replace("'", '"'))
+    assert not [m for m in loaded if m.startswith(OFFLINE)], loaded
 
 
 def test_words_are_split_without_punctuation():
     assert words_of("A Happy, happy DOG's day!") == ["a", "happy", "happy", "dog's", "day"]
 
 
-def test_a_reading_marks_the_words_it_was_never_taught(client: TestClient):
-    reading = client.get("/api/lessons/words", params={"prompt": "a purple zorblax"}).json()
+def test_a_reading_marks_the_words_the_loaded_weights_were_never_taught(settings: Settings, pipeline: Pipeline):
+    taught = Pipeline(pipeline.text_encoder, pipeline.models, sketchbook=pipeline.sketchbook)
+    taught.vocabulary = frozenset({"a", "purple"})
+    with TestClient(create_app(settings, taught)) as client:
+        reading = client.get("/api/lessons/words", params={"prompt": "a purple zorblax"}).json()
     assert [(w["text"], w["taught"]) for w in reading["words"]] == [("a", True), ("purple", True), ("zorblax", False)]
     assert len(reading["tokens"]) > 3, "an unknown word is cut into pieces"
     assert reading["max_tokens"] > 0
+
+
+def test_weights_without_their_vocabulary_say_so(client: TestClient):
+    reading = client.get("/api/lessons/words", params={"prompt": "a dog"}).json()
+    assert [w["taught"] for w in reading["words"]] == [None, None]
 
 
 def test_a_reading_refuses_long_prompts(client: TestClient):
