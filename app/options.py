@@ -16,6 +16,7 @@ SAMPLER_WORDS = {
     "dpmpp_2m": ("DPM++ 2M", "quick and clever: good pictures in 15–25 steps"),
     "ddim": ("DDIM", "calm and exact: no fresh dust, so it needs fewer steps than DDPM"),
     "ddpm": ("DDPM", "the original: sprinkles a little fresh dust every step, so it wants many steps"),
+    "heun": ("Heun", "looks twice every step, so it is very exact and takes twice as long"),
 }
 SCHEDULE_WORDS = {
     "linear": ("Linear", "the original DDPM clock: the picture vanishes early"),

@@ -41,7 +41,8 @@ def guidance_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
     """
     seen: list[tuple[Estimate | None, Estimate]] = []
     for step in pipeline.generate(request, observe_guidance=lambda uncond, cond: seen.append((uncond, cond))):
-        uncond, cond = seen.pop()
+        uncond, cond = seen[0]  # the step's own guesses; a two-look sampler also looked at the next noise level
+        seen.clear()
         prompted = pipeline.to_view(request.backbone, cond.x0)
         unguided = torch.zeros_like(prompted) if uncond is None else pipeline.to_view(request.backbone, uncond.x0)
         push = torch.zeros_like(prompted) if uncond is None else (prompted - unguided) * WORDS_PUSH_GAIN

@@ -222,3 +222,10 @@ def test_a_pixel_team_sends_no_latent_frames(settings, receive_until, generate):
         run = receive_until(socket, "done")
     assert run.of_type("start")[0]["sketchbook"] is False
     assert not [h for h, _ in run.frames if h.kind == FrameKind.LATENT]
+
+
+def test_a_sampler_that_looks_twice_a_step_streams_like_any_other(ws, receive_until, generate):
+    ws.send_json(generate(steps=4, sampler="heun", num_images=2))
+    run = receive_until(ws, "done")
+    assert [m["index"] for m in run.of_type("step")] == [0, 1, 2, 3]
+    assert run.of_type("done")[0]["steps"] == 4
