@@ -192,7 +192,10 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
     page.screenshot(path=str(ARTIFACTS / f"lesson-guidance-{viewport['width']}.png"), full_page=True)
 
 
-def test_words_are_read_marked_and_scored_live(open_lesson: Callable[[str], Page], viewport: dict):
+def test_words_are_read_marked_and_scored_live(
+    open_lesson: Callable[[str], Page], viewport: dict, pipeline, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "happy", "cat"}))  # as training records it
     page = open_lesson("lessons/words")
     page.fill("#prompt", "a happy blorptastic cat")
     page.press("#prompt", "Enter")
