@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from model.checkpoint import read_metadata
-from model.pipeline import CLIP_FILE, DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+from model.pipeline import AUTOENCODER_FILE, CLIP_FILE, DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
 
 
 @pytest.fixture
@@ -19,16 +19,18 @@ def no_network(monkeypatch):
 
 def test_shipped_weights_are_fp16_safetensors_with_configs():
     files = sorted(DEFAULT_WEIGHTS_DIR.glob("*.safetensors"))
-    assert {f.name for f in files} >= {CLIP_FILE, "unet.safetensors", "dit.safetensors", "nodust.safetensors"}
+    expected = {CLIP_FILE, AUTOENCODER_FILE, "unet.safetensors", "dit.safetensors", "nodust.safetensors"}
+    assert {f.name for f in files} >= expected
     for path in files:
         kind, config = read_metadata(path)
-        assert kind in {"clip", "denoiser"} and config
+        assert kind in {"clip", "denoiser", "autoencoder"} and config
     assert not list(DEFAULT_WEIGHTS_DIR.glob("*.pt")) and not list(DEFAULT_WEIGHTS_DIR.glob("*.bin"))
 
 
 def test_default_pipeline_loads_offline_and_draws(no_network):
     pipeline = Pipeline.from_pretrained(device="cpu")
     assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
+    assert pipeline.sketchbook is not None and all(pipeline.draws_in_latent(team) for team in pipeline.backbones)
     for backbone in pipeline.backbones:
         steps = list(pipeline.generate(GenerationRequest("a red apple", backbone=backbone, num_inference_steps=3)))
         picture = steps[-1].x_next
