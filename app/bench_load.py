@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import torch
@@ -40,6 +41,7 @@ PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step; a ske
 
 @dataclass(frozen=True)
 class RunResult:
+    ended: str  # done, cancelled, error, or "left" when the client walked away mid-run
     finished: bool
     first_frame_s: float
     done_s: float
@@ -54,10 +56,11 @@ class LoadResult:
     peak_rss_mib: float
 
 
-async def one_run(websocket, message: dict) -> RunResult:
-    """Send one generate and read until it ends, counting frames."""
+async def one_run(websocket, message: dict, on_step: Callable[[int], Awaitable[bool]] | None = None) -> RunResult:
+    """Send one generate and read until it ends, counting frames; `on_step(steps seen)` may act mid-run
+    (send a cancel, say) and returns False when the client walks away (the run then ends as "left")."""
     started = time.perf_counter()
-    first_frame, frames, kinds = 0.0, 0, PREVIEW_KINDS
+    first_frame, frames, kinds, steps = 0.0, 0, PREVIEW_KINDS, 0
     await websocket.send(json.dumps(message))
     while True:
         data = await websocket.recv()
@@ -68,11 +71,16 @@ async def one_run(websocket, message: dict) -> RunResult:
         reply = json.loads(data)
         if reply["type"] == "start" and reply.get("sketchbook"):
             kinds = PREVIEW_KINDS + 1
+        if reply["type"] == "step" and on_step is not None:
+            steps += 1
+            if not await on_step(steps):
+                return RunResult("left", False, first_frame, time.perf_counter() - started, 0, 0)
         if reply["type"] in ("done", "cancelled", "error"):
             finished = reply["type"] == "done"
             expected = message["steps"] * kinds * message["num_images"] + message["num_images"]
             lost = expected - frames if finished else 0
-            return RunResult(finished, first_frame, time.perf_counter() - started, lost, message["num_images"])
+            elapsed = time.perf_counter() - started
+            return RunResult(reply["type"], finished, first_frame, elapsed, lost, message["num_images"])
 
 
 async def one_client(url: str, index: int, prompts: int, steps: int) -> list[RunResult]:

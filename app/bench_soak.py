@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from websockets.asyncio.client import connect
 
-from app.bench_load import PREVIEW_KINDS, free_port, percentiles, wait_healthy
+from app.bench_load import free_port, one_run, percentiles, wait_healthy
 from app.server import WS_MAX_BYTES
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish", "a rocket", "a pizza", "the sun"]
@@ -69,47 +69,36 @@ async def one_client(url: str, index: int, options: dict, tally: Tally, pid: int
                     "sampler": rng.choice(samplers),
                 }
                 fate = rng.random()
-                if not await one_run(websocket, message, fate, tally, pid):
+                if not await run_with_fate(websocket, message, fate, tally, pid):
                     break  # left mid-run: a new connection, as a student reloading the page
 
 
-async def one_run(websocket, message: dict, fate: float, tally: Tally, pid: int) -> bool:
-    """One run to its end; False when the client walked away mid-run (the socket is then closed)."""
-    started = time.perf_counter()
-    first_frame, frames, kinds, steps_seen = 0.0, 0, PREVIEW_KINDS, 0
-    await websocket.send(json.dumps(message))
-    while True:
-        data = await websocket.recv()
-        if isinstance(data, bytes):
-            frames += 1
-            first_frame = first_frame or time.perf_counter() - started
-            continue
-        reply = json.loads(data)
-        kind = reply["type"]
-        if kind == "start":
-            kinds += bool(reply.get("sketchbook"))
-        elif kind == "step":
-            steps_seen += 1
-            if steps_seen == 2 and fate < LEAVE_SHARE:
-                tally.abandoned += 1
-                await websocket.close()
-                return False
-            if steps_seen == 2 and fate < LEAVE_SHARE + CANCEL_SHARE:
-                await websocket.send(json.dumps({"type": "cancel"}))
-        elif kind == "cancelled":
-            tally.cancelled += 1
-            return True
-        elif kind == "error":
-            raise RuntimeError(f"the server refused a valid run: {reply}")
-        elif kind == "done":
-            tally.finished += 1
-            tally.pictures += message["num_images"]
-            tally.frames_lost += message["steps"] * kinds * message["num_images"] + message["num_images"] - frames
-            tally.first_frame_s.append(first_frame)
-            tally.done_s.append(time.perf_counter() - started)
-            if tally.finished % 100 == 0:
-                tally.samples.append(f"after {tally.finished:5d} runs: {vitals(pid)}")
-            return True
+async def run_with_fate(websocket, message: dict, fate: float, tally: Tally, pid: int) -> bool:
+    """One run to its end, perhaps cancelled or walked away from at its second step; False when the client
+    walked away (its socket is then closed)."""
+
+    async def at_step(steps: int) -> bool:
+        if steps == 2 and fate < LEAVE_SHARE:
+            await websocket.close()
+            return False
+        if steps == 2 and fate < LEAVE_SHARE + CANCEL_SHARE:
+            await websocket.send(json.dumps({"type": "cancel"}))
+        return True
+
+    run = await one_run(websocket, message, at_step)
+    if run.ended == "error":
+        raise RuntimeError("the server refused a valid run")
+    tally.abandoned += run.ended == "left"
+    tally.cancelled += run.ended == "cancelled"
+    if run.finished:
+        tally.finished += 1
+        tally.pictures += run.pictures
+        tally.frames_lost += run.frames_lost
+        tally.first_frame_s.append(run.first_frame_s)
+        tally.done_s.append(run.done_s)
+        if tally.finished % 100 == 0:
+            tally.samples.append(f"after {tally.finished:5d} runs: {vitals(pid)}")
+    return run.ended != "left"
 
 
 async def soak(url: str, clients: int, tally: Tally, pid: int) -> None:
