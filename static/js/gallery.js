@@ -1,6 +1,7 @@
 // The gallery page: a teacher (this tab holds their room's key) can keep a picture whatever the gallery's budget.
 
-const KEY_STORE = "dust-room-key"; // set by the main page when this tab opened a room (static/js/room.js)
+import { KEY_STORE } from "./room.js"; // set by the main page when this tab opened a room
+
 const key = sessionStorage.getItem(KEY_STORE);
 
 async function toggle(button) {

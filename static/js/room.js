@@ -6,7 +6,7 @@ import { showLatest } from "./class-grid.js";
 import { Film } from "./film.js";
 
 const $ = (id) => document.getElementById(id);
-const KEY_STORE = "dust-room-key"; // lets a teacher's page keep its room across reconnects
+export const KEY_STORE = "dust-room-key"; // lets a teacher's page keep its room across reconnects
 const GRID_REFRESH_MS = 5000;
 
 export class Classroom {
