@@ -8,11 +8,12 @@ Resumable (--resume), logs images/s and loss, and saves sample grids drawn from 
 """
 
 import argparse
+import functools
 import json
 import math
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import torch
@@ -32,6 +33,7 @@ from model.judge import load_judge
 from model.lessons.words import VOCABULARY_FILE, vocabulary_of
 from model.meters import ConceptProbe
 from model.pipeline import Pipeline, load_autoencoder, load_text_encoder
+from model.posterior_target import PosteriorMean
 from model.precision import choose_bf16
 from model.schedules import make_schedule
 from model.text_encoder import TextEncoder
@@ -47,8 +49,11 @@ class CaptionBank:
         parts = [text_encoder(unique[i : i + batch]) for i in range(0, len(unique), batch)]
         self.table = TextCondition.cat(*parts)
 
+    def ids(self, captions: list[str]) -> torch.Tensor:
+        return torch.tensor([self.index[c] for c in captions])
+
     def lookup(self, captions: list[str]) -> TextCondition:
-        return self.table[torch.tensor([self.index[c] for c in captions])]
+        return self.table[self.ids(captions)]
 
 
 def training_loss(
@@ -60,16 +65,30 @@ def training_loss(
     generator: torch.Generator,
     min_snr: float | None,
     snr_floor: float = 0.0,
+    posterior: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] | None = None,
+    posterior_fraction: float = 0.0,
 ) -> torch.Tensor:
     """Dust the pictures at random timesteps and score the network's guess; the no-dust model
-    instead sees a blank input and must regress the picture from the prompt alone."""
+    instead sees a blank input and must regress the picture from the prompt alone.
+
+    With `posterior` ((x_t, ᾱ) → E[x0 | x_t, prompt]), a `posterior_fraction` of the batch is scored
+    against the exact posterior mean instead of the picture that was dusted (same optimum, less variance).
+    """
     batch, device = x0.shape[0], x0.device
     if config.objective == "no_dust":
         output = model(torch.zeros_like(x0), torch.zeros(batch, device=device), cond)
         return diffusion_loss(output, x0, torch.zeros_like(x0), torch.ones(batch, device=device), "x0", None)
     t = torch.randint(config.num_timesteps, (batch,), generator=generator)
     alpha_bar, noise = alpha_bars[t].to(device), torch.randn(x0.shape, generator=generator).to(device)
-    output = model(q_sample(x0, alpha_bar, noise), t.float().to(device), cond)
+    x_t = q_sample(x0, alpha_bar, noise)
+    output = model(x_t, t.float().to(device), cond)
+    if posterior is not None and posterior_fraction > 0:
+        exact = torch.rand(batch, generator=generator).to(device) < posterior_fraction
+        mean = posterior(x_t, alpha_bar)
+        signal, noise_scale = (alpha_bar.sqrt().view(-1, 1, 1, 1), (1 - alpha_bar).sqrt().view(-1, 1, 1, 1))
+        mean_noise = (x_t - signal * mean) / noise_scale  # the noise that mean implies: x_t = √ᾱ x0 + √(1 − ᾱ) ε
+        x0 = torch.where(exact.view(-1, 1, 1, 1), mean, x0)
+        noise = torch.where(exact.view(-1, 1, 1, 1), mean_noise, noise)
     return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr, snr_floor)
 
 
@@ -160,6 +179,12 @@ def main() -> None:
         default=1.0,
         help="x0 weight of the noisiest steps (0: plain min-SNR, which starves them)",
     )
+    parser.add_argument(
+        "--posterior-target",
+        type=float,
+        default=0.0,
+        help="fraction of each batch scored against the training set's exact posterior mean (0: plain target)",
+    )
     parser.add_argument("--p-uncond", type=float, default=0.1, help="prompt dropout for classifier-free guidance")
     parser.add_argument("--ema", type=float, default=0.999)
     parser.add_argument(
@@ -200,6 +225,7 @@ def main() -> None:
     probe = ConceptProbe.from_dataset(dataset, image_size, args.meter_stride) if args.meter_stride else None
     judge = load_judge(args.judge) if args.judge else None
     bank = CaptionBank(text_encoder, data.captions)
+    posterior = PosteriorMean(data.pictures, data.captions, bank.index) if args.posterior_target > 0 else None
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
 
     config = ModelConfig(
@@ -251,8 +277,20 @@ def main() -> None:
         x0 = data.pictures[batch].to(device)  # (B, C, S, S): pictures, or latents in the sketchbook
         captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
         cond = bank.lookup(captions).to(device)
+        caption_ids = bank.ids(captions)
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
-            loss = training_loss(model, config, x0, cond, alpha_bars, generator, args.min_snr, args.snr_floor)
+            loss = training_loss(
+                model,
+                config,
+                x0,
+                cond,
+                alpha_bars,
+                generator,
+                args.min_snr,
+                args.snr_floor,
+                posterior=None if posterior is None else functools.partial(posterior, caption_ids=caption_ids),
+                posterior_fraction=args.posterior_target,
+            )
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -71,6 +71,25 @@ def test_denoiser_training_reduces_the_loss(objective):
     assert sum(losses[-10:]) < 0.5 * sum(losses[:10])
 
 
+@pytest.mark.parametrize("prediction", ["eps", "x0", "v"])
+def test_a_posterior_that_returns_the_dusted_picture_leaves_the_loss_unchanged(prediction):
+    """The exact-posterior path converts its mean to the noise it implies; fed the true picture it
+    must reproduce the plain loss, and fed anything else it must not."""
+    config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8, prediction=prediction)
+    model = build_backbone(config)
+    x0 = torch.rand(4, 3, 16, 16) * 2 - 1
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    alpha_bars = make_schedule("cosine").alphas_cumprod.float()
+
+    def loss(posterior):
+        generator = torch.Generator().manual_seed(7)
+        return training_loss(model, config, x0, cond, alpha_bars, generator, 5.0, 1.0, posterior, 1.0).item()
+
+    plain = training_loss(model, config, x0, cond, alpha_bars, torch.Generator().manual_seed(7), 5.0, 1.0).item()
+    assert loss(lambda x_t, alpha_bar: x0) == pytest.approx(plain, rel=1e-4)
+    assert loss(lambda x_t, alpha_bar: torch.zeros_like(x0)) != pytest.approx(plain, rel=1e-2)
+
+
 def test_ema_warm_up_tracks_the_early_model():
     model = torch.nn.Linear(1, 1, bias=False)
     torch.nn.init.zeros_(model.weight)
