@@ -2,7 +2,7 @@
 
 Pictures are compared at 16×16 (layout and colours, not pixel noise) with a Gaussian kernel, and the
 Vendi score (Friedman & Dieng 2023) of that kernel is "about how many different pictures". The
-bandwidth was set on the real emoji (`python -m model.evaluate` measures the scale every time): eight
+bandwidth was set on the real emoji (`python -m model.training.evaluate` measures the scale every time): eight
 copies of one picture score 1, the four styles of one emoji about 3.5, eight different emoji about 7.3.
 """
 

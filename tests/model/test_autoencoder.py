@@ -4,7 +4,7 @@ import torch
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder, latent_tiles
 from model.checkpoint import save_checkpoint
 from model.pipeline import load_autoencoder
-from model.train_autoencoder import psnr, reconstruction_loss
+from model.training.train_autoencoder import psnr, reconstruction_loss
 
 
 @pytest.mark.parametrize("preset,latent_shape", [("small-32", (4, 8, 8)), ("small-64", (8, 8, 8)), ("tiny", (4, 8, 8))])

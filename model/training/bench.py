@@ -1,6 +1,6 @@
 """Speed of each backbone and preset on this machine (prints, asserts nothing).
 
-    python -m model.bench [--device auto] [--repeats 5] [--weights model/weights]
+    python -m model.training.bench [--device auto] [--repeats 5] [--weights model/weights]
 
 First the shipped model as the app runs it: for each team, the app's default picture (20 DPM-Solver++
 steps, guidance 3, every step painted by the sketchbook's decoder) end to end, and the time to its

@@ -1,7 +1,7 @@
 import torch
 
-from model.meters import ConceptProbe, nearest_concepts
 from model.pipeline import Pipeline
+from model.training.meters import ConceptProbe, nearest_concepts
 
 
 def test_each_picture_takes_the_concept_of_its_nearest_reference():

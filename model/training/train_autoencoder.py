@@ -1,6 +1,6 @@
 """Train the sketchbook autoencoder on every emoji picture we build (all styles), MSE + L1.
 
-    python -m model.train_autoencoder --preset small-32 --out runs/ae --minutes 20
+    python -m model.training.train_autoencoder --preset small-32 --out runs/ae --minutes 20
 
 Holds out every 10th emoji (in every style) and reports their PSNR per style, with a picture of
 originals over reconstructions; the latent statistics are measured on the training pictures at the end.
@@ -20,10 +20,10 @@ from PIL import Image
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.checkpoint import save_checkpoint
 from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_dataset
-from model.ema import EMA
 from model.images import to_uint8
-from model.precision import choose_bf16
-from model.training_data import resize_pictures
+from model.training.ema import EMA
+from model.training.pictures import resize_pictures
+from model.training.precision import choose_bf16
 
 HELD_OUT_EVERY = 10
 

@@ -12,11 +12,11 @@ import torch
 
 from model.data.concepts import CONCEPTS
 from model.data.dataset import EmojiDataset
-from model.grids import draw
-from model.judge import Judge, predict
 from model.metrics import top_k_accuracy
 from model.pipeline import GenerationRequest, Pipeline
-from model.training_data import resize_pictures
+from model.training.grids import draw
+from model.training.judge import Judge, predict
+from model.training.pictures import resize_pictures
 
 
 def nearest_concepts(

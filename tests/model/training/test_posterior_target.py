@@ -1,6 +1,6 @@
 import torch
 
-from model.posterior_target import PosteriorMean
+from model.training.posterior_target import PosteriorMean
 
 
 def _two_points() -> PosteriorMean:

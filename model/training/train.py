@@ -1,8 +1,8 @@
 """Train a text-conditioned denoiser (U-Net or DiT) on emoji, on a frozen CLIP's text embeddings.
 
-    python -m model.train --backbone unet --clip runs/clip/clip.safetensors --out runs/unet --minutes 60
-    python -m model.train ... --autoencoder runs/ae/autoencoder.safetensors   # draw in the sketchbook's latent
-    python -m model.train --backbone unet --objective no_dust ...   # the memorising model, no dust
+    python -m model.training.train --backbone unet --clip runs/clip/clip.safetensors --out runs/unet --minutes 60
+    python -m model.training.train ... --autoencoder runs/ae/autoencoder.safetensors   # draw in the sketchbook's latent
+    python -m model.training.train --backbone unet --objective no_dust ...   # the memorising model, no dust
 
 Resumable (--resume), logs images/s and loss, and saves sample grids drawn from pure noise.
 """
@@ -27,17 +27,17 @@ from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.diffusion import diffusion_loss, q_sample
-from model.ema import EMA
-from model.grids import save_sample_grid
-from model.judge import load_judge
 from model.lessons.words import VOCABULARY_FILE, vocabulary_of
-from model.meters import ConceptProbe
 from model.pipeline import Pipeline, load_autoencoder, load_text_encoder
-from model.posterior_target import PosteriorMean
-from model.precision import choose_bf16
 from model.schedules import make_schedule
 from model.text_encoder import TextEncoder
-from model.training_data import PictureCaptions
+from model.training.ema import EMA
+from model.training.grids import save_sample_grid
+from model.training.judge import load_judge
+from model.training.meters import ConceptProbe
+from model.training.pictures import PictureCaptions
+from model.training.posterior_target import PosteriorMean
+from model.training.precision import choose_bf16
 
 
 class CaptionBank:

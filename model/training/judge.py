@@ -2,8 +2,8 @@
 that says which concept a generated picture shows. It is not the generator's own CLIP, so a model
 cannot score well by fooling the encoder it was conditioned on.
 
-    python -m model.judge --out runs/judge --minutes 6
-    python -m model.judge --out runs/judge-no-fluent --hold-out-style fluent   # is it more than memory?
+    python -m model.training.judge --out runs/judge --minutes 6
+    python -m model.training.judge --out runs/judge-no-fluent --hold-out-style fluent   # is it more than memory?
 
 A judge trained on every style has seen every real picture, so its 100 % on them is a ceiling; one
 trained without a style and scored on that style says how well it recognises a drawing it never saw.
@@ -23,7 +23,7 @@ from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.metrics import top_k_accuracy
-from model.training_data import PictureCaptions
+from model.training.pictures import PictureCaptions
 
 
 class Judge(nn.Module):

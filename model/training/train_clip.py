@@ -1,6 +1,6 @@
 """Train our small CLIP contrastively on (emoji picture, caption) pairs with open_clip's model and loss.
 
-python -m model.train_clip --out runs/clip --minutes 8
+python -m model.training.train_clip --out runs/clip --minutes 8
 """
 
 import argparse
@@ -19,7 +19,7 @@ from model.checkpoint import save_checkpoint
 from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.text_encoder import create_clip
-from model.training_data import PictureCaptions
+from model.training.pictures import PictureCaptions
 
 
 def augment(pictures: torch.Tensor, generator: torch.Generator) -> torch.Tensor:

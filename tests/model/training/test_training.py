@@ -12,10 +12,11 @@ from model.backbones import build_backbone
 from model.checkpoint import save_checkpoint
 from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
-from model.ema import EMA
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
-from model.train import (
+from model.training.ema import EMA
+from model.training.pictures import PictureCaptions
+from model.training.train import (
     encode_pictures,
     learning_rate,
     restore_training_state,
@@ -23,8 +24,7 @@ from model.train import (
     training_loss,
     training_state,
 )
-from model.train_clip import clip_loss_step
-from model.training_data import PictureCaptions
+from model.training.train_clip import clip_loss_step
 
 
 def _pictures(n: int) -> PictureCaptions:

@@ -1,9 +1,9 @@
 import pytest
 import torch
 
-from model.evaluate import embedding_variety, lesson_variety_scale, variety_scale
-from model.judge import Judge
 from model.pipeline import Pipeline
+from model.training.evaluate import embedding_variety, lesson_variety_scale, variety_scale
+from model.training.judge import Judge
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Has a denoiser learned the noisiest steps? Its guess of the picture against the best possible guess.
 
-    python -m model.probe --weights model/weights
+    python -m model.training.probe --weights model/weights
 
 At pure dust nothing of the picture is left, so the best guess of a concept's picture is the
 average of that concept's pictures, and a guess that uses the dust instead is worse than even the
@@ -20,7 +20,7 @@ from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.denoiser import ModelDenoiser
 from model.diffusion import q_sample
 from model.pipeline import DEFAULT_WEIGHTS_DIR, Pipeline
-from model.training_data import PictureCaptions
+from model.training.pictures import PictureCaptions
 
 PROBE_TIMESTEPS = (999, 900, 800, 700, 500)
 

@@ -1,6 +1,6 @@
 """Honest evaluation of every shipped model over the concept set (issue: "Honest evaluation").
 
-    python -m model.evaluate --weights model/weights --judge runs/judge/judge.safetensors
+    python -m model.training.evaluate --weights model/weights --judge runs/judge/judge.safetensors
 
 For each of U-Net, DiT and no-dust: judge top-1/top-5 (an independent CNN classifier, not our
 CLIP), CLIP score, diversity across seeds per prompt (two ways: dust-clip's image embeddings, and
@@ -21,13 +21,13 @@ import torch
 
 from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
-from model.grids import GRID_PROMPTS, draw, save_sample_grid
-from model.judge import load_judge, predict
 from model.lessons.diversity import VARIETY_SCALE_FILE
 from model.lessons.diversity import variety as picture_variety
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
-from model.training_data import PictureCaptions
+from model.training.grids import GRID_PROMPTS, draw, save_sample_grid
+from model.training.judge import load_judge, predict
+from model.training.pictures import PictureCaptions
 
 DEFAULTS = GenerationRequest(prompt="")  # the app's default sampler, steps and guidance
 

@@ -3,8 +3,8 @@ import torch
 from model.conditioning import TextCondition
 from model.config import ModelConfig, backbone_preset
 from model.denoiser import ModelDenoiser
-from model.probe import guess_error
 from model.schedules import make_schedule
+from model.training.probe import guess_error
 
 SCHEDULE = make_schedule("cosine")
 CONFIG = ModelConfig(backbone=backbone_preset("unet-tiny"), prediction="x0")

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from model.precision import choose_bf16
+from model.training.precision import choose_bf16
 
 
 def _step_taking(fp32_seconds: float, bf16_seconds: float, calls: list[bool]):

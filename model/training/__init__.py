@@ -1,0 +1,1 @@
+"""The offline wing: training, judging, evaluating and benchmarking the models. Serving never imports it."""
