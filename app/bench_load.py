@@ -33,6 +33,7 @@ from websockets.asyncio.client import connect
 from app.config import Settings
 from app.main import create_app
 from app.server import WS_MAX_BYTES, server_config
+from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
@@ -124,8 +125,9 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadRes
 @torch.no_grad()
 def batching_limit(pipeline: Pipeline, rows: int, repeats: int = 5) -> float:
     """Per-row forward time at batch 1 ÷ per-row time at `rows`, for the default team, median of `repeats`."""
-    team = GenerationRequest(prompt="").backbone
-    net, config = pipeline.models[team if team in pipeline.models else pipeline.backbones[0]]
+    default = GenerationRequest(prompt="").backbone
+    team = pipeline.team(default if default in pipeline.teams else pipeline.backbones[0])
+    net, config = team.network, team.config
 
     def per_row(batch: int) -> float:
         x = torch.randn(batch, config.channels, config.image_size, config.image_size)
@@ -189,7 +191,7 @@ def main() -> None:
     model = "tiny untrained preset" if args.tiny else "shipped weights"
     print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance 3 (2 rows per run)")
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
-    limit = batching_limit(Pipeline.tiny() if args.tiny else Pipeline.from_pretrained(device="cpu"), args.batched_rows)
+    limit = batching_limit(Pipeline.tiny() if args.tiny else load_pipeline(device="cpu"), args.batched_rows)
     print(f"batching limit of this machine: {limit:.2f}x (per-row forward time, batch 1 vs {args.batched_rows} rows)")
     for clients in (int(k) for k in args.clients.split(",")):
         batched = report(clients, "batched", load(args, clients, args.batched_rows))

@@ -18,6 +18,7 @@ from websockets.sync.client import connect
 from app.config import Settings
 from app.main import create_app
 from app.server import WS_MAX_BYTES, BackgroundServer
+from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 
@@ -68,7 +69,7 @@ def main() -> None:
     parser.add_argument("--sampler", default="dpmpp_2m")
     args = parser.parse_args()
 
-    pipeline = Pipeline.tiny() if args.tiny else Pipeline.from_pretrained()
+    pipeline = Pipeline.tiny() if args.tiny else load_pipeline()
     message = {
         "type": "generate",
         "prompt": "a smiling cat face",

@@ -16,6 +16,7 @@ from app.replay import ReplayStore
 from app.room_store import RoomStore
 from app.rooms import Rooms
 from app.routes import gallery, health, jobs, lessons, options, page, rooms, schedule, ws
+from model.loading import load_pipeline
 from model.pipeline import Pipeline
 
 
@@ -25,7 +26,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        loaded = pipeline or Pipeline.from_pretrained(settings.model_path, device=settings.device)
+        loaded = pipeline or load_pipeline(settings.model_path, device=settings.device)
         app.state.settings = settings
         app.state.pipeline = loaded  # the lessons run the model directly, through the gate
         app.state.lesson_gate = LessonGate(settings.max_lesson_runs, settings.max_lesson_waiting)

@@ -6,13 +6,37 @@ layer to the prompt's tokens between self-attention and the MLP, as in PixArt-α
 """
 
 import functools
+from dataclasses import dataclass, field
+from typing import Literal
 
 import torch
 from torch import nn
 
 from model.conditioning import TextCondition
-from model.config import DiTConfig, ModelConfig
+from model.config import ModelConfig
 from model.layers import Attention, ConditionEmbedder
+
+
+@dataclass(frozen=True)
+class DiTConfig:
+    """Team Transformer: a Diffusion Transformer over image patches (Peebles & Xie 2023)."""
+
+    kind: Literal["dit"] = field(default="dit", init=False)
+    patch_size: int = 2  # pixels per patch side
+    hidden_size: int = 256
+    depth: int = 6  # transformer blocks
+    num_heads: int = 4
+    mlp_ratio: float = 4.0
+
+
+PRESETS = {
+    "dit-tiny": DiTConfig(patch_size=4, hidden_size=32, depth=2, num_heads=2),
+    # ~5 M parameters: what a 2-core CPU trains in about an hour at 32×32.
+    "dit-small": DiTConfig(patch_size=4, hidden_size=192, depth=6, num_heads=4),
+    # For the 8×8×4 sketchbook latent: 2×2 latent patches, 16 tokens.
+    "dit-latent": DiTConfig(patch_size=2, hidden_size=320, depth=6, num_heads=5),
+    "dit-latent-p1": DiTConfig(patch_size=1, hidden_size=256, depth=6, num_heads=4),  # trial: 64 tokens, not 16
+}
 
 
 def modulate(x: torch.Tensor, shift: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:

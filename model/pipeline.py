@@ -1,36 +1,26 @@
 """A loaded text-to-picture model: text encoder, both teams' backbones, and a streaming `generate`."""
 
-import logging
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
-from torch import nn
 
-from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder, AutoencoderConfig
-from model.backbones import build_backbone
-from model.checkpoint import load_state_dict, read_metadata
+from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
+from model.backbones import BACKBONES, backbone_preset, build_backbone
 from model.conditioning import TextCondition
-from model.config import ModelConfig, backbone_preset
+from model.config import ModelConfig
 from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
 from model.guidance import classifier_free_guidance
-from model.lessons.words import load_vocabulary
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
+from model.team import Team
 from model.text_encoder import TextEncoder, create_clip
 
-DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
-BACKBONE_FILES = {"unet": "unet.safetensors", "dit": "dit.safetensors"}
-NO_DUST_FILE = "nodust.safetensors"
-CLIP_FILE = "clip.safetensors"
-AUTOENCODER_FILE = "autoencoder.safetensors"
 MAX_SEED = 2**63 - 1
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,63 +38,44 @@ class GenerationRequest:
     schedule: str | None = None  # None: the schedule the model was trained with
 
 
-def load_denoiser(path: str | Path, device: torch.device) -> tuple[nn.Module, ModelConfig]:
-    """Rebuild a backbone from a checkpoint's own config and load its weights."""
-    kind, raw_config = read_metadata(path)
-    if kind != "denoiser":
-        raise ValueError(f"{path} holds a {kind!r} checkpoint, not a denoiser")
-    config = ModelConfig.from_dict(raw_config)
-    net = build_backbone(config)
-    net.load_state_dict(load_state_dict(path, net))
-    return net.to(device).eval(), config
-
-
-def load_text_encoder(path: str | Path, device: torch.device) -> TextEncoder:
-    kind, raw_config = read_metadata(path)
-    if kind != "clip":
-        raise ValueError(f"{path} holds a {kind!r} checkpoint, not a CLIP model")
-    return TextEncoder(create_clip(raw_config["model_name"], path), raw_config["model_name"]).to(device)
-
-
-def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
-    """The sketchbook, with its latent scale, from its own checkpoint."""
-    kind, raw_config = read_metadata(path)
-    if kind != "autoencoder":
-        raise ValueError(f"{path} holds a {kind!r} checkpoint, not an autoencoder")
-    model = Autoencoder(AutoencoderConfig.from_dict(raw_config))
-    model.load_state_dict(load_state_dict(path, model))
-    return model.to(device).eval()
-
-
 class Pipeline:
     """Everything the app needs to draw: `generate` yields every step of a run."""
 
     def __init__(
         self,
         text_encoder: TextEncoder,
-        backbones: dict[str, tuple[nn.Module, ModelConfig]],
-        no_dust: tuple[nn.Module, ModelConfig] | None = None,
+        teams: Iterable[Team],
+        no_dust: Team | None = None,
         trained: bool = True,
         sketchbook: Autoencoder | None = None,
     ):
-        if not backbones:
-            raise ValueError("a pipeline needs at least one backbone")
-        configs = [config for _, config in [*backbones.values(), *([no_dust] if no_dust else [])]]
-        if sketchbook is None and any(config.space == "latent" for config in configs):
+        self.teams = {team.name: team for team in teams}
+        if not self.teams:
+            raise ValueError("a pipeline needs at least one team")
+        everyone = [*self.teams.values(), *([no_dust] if no_dust else [])]
+        if sketchbook is None and any(team.draws_in_latent for team in everyone):
             raise ValueError("a team draws in the sketchbook's latent space, but no autoencoder was given")
         self.text_encoder = text_encoder
-        self.models = backbones
         self.no_dust = no_dust
         self.trained = trained
         self.sketchbook = sketchbook
         self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
         self.vocabulary: frozenset[str] | None = None  # the words the teams were taught, when training recorded them
-        self.config = next(iter(backbones.values()))[1]
+        self.config = next(iter(self.teams.values())).config
         self.device = next(text_encoder.parameters()).device
+
+    def team(self, name: str) -> Team:
+        if name not in self.teams:
+            raise ValueError(f"unknown backbone {name!r}; choose one of {', '.join(self.teams)}")
+        return self.teams[name]
+
+    def team_of_kind(self, kind: str) -> Team | None:
+        """The first team built on one kind of backbone, for lessons that look inside one (the U-Net's keyholes)."""
+        return next((team for team in self.teams.values() if team.kind == kind), None)
 
     @property
     def backbones(self) -> tuple[str, ...]:
-        return tuple(self.models)
+        return tuple(self.teams)
 
     @property
     def image_size(self) -> int:
@@ -120,31 +91,6 @@ class Pipeline:
         return self.text_encoder.context_length - 2  # start and end of text take two places
 
     @classmethod
-    def from_pretrained(cls, path: str | Path | None = None, device: str = "auto") -> "Pipeline":
-        """Load a weights folder (default: the shipped model/weights); the tiny untrained preset if none ships."""
-        folder = Path(path) if path is not None else DEFAULT_WEIGHTS_DIR
-        target = resolve_device(device)
-        if not (folder / CLIP_FILE).exists():
-            if path is not None:
-                raise FileNotFoundError(f"no {CLIP_FILE} in {folder}: not a Dust to Detail weights folder")
-            log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
-            return cls.tiny(device=str(target))
-        text_encoder = load_text_encoder(folder / CLIP_FILE, target)
-        backbones = {
-            name: load_denoiser(folder / file, target)
-            for name, file in BACKBONE_FILES.items()
-            if (folder / file).exists()
-        }
-        no_dust = load_denoiser(folder / NO_DUST_FILE, target) if (folder / NO_DUST_FILE).exists() else None
-        sketchbook = (
-            load_autoencoder(folder / AUTOENCODER_FILE, target) if (folder / AUTOENCODER_FILE).exists() else None
-        )
-        pipeline = cls(text_encoder, backbones, no_dust, trained=True, sketchbook=sketchbook)
-        pipeline.weights_dir = folder
-        pipeline.vocabulary = load_vocabulary(folder)
-        return pipeline
-
-    @classmethod
     def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> "Pipeline":
         """A tiny random pipeline that runs in milliseconds, for tests and for a first start;
         `latent`: both teams draw in a tiny untrained sketchbook."""
@@ -157,8 +103,8 @@ class Pipeline:
         side, channels = (
             (sketchbook.config.latent_size, sketchbook.config.latent_channels) if latent else (image_size, 3)
         )
-        backbones = {}
-        for name in BACKBONE_FILES:
+        teams = []
+        for name in BACKBONES:
             config = ModelConfig(
                 backbone=backbone_preset(f"{name}-tiny"),
                 image_size=side,
@@ -166,16 +112,16 @@ class Pipeline:
                 text_dim=text_encoder.width,
                 space="latent" if latent else "pixels",
             )
-            backbones[name] = (build_backbone(config).to(target).eval(), config)
-        return cls(text_encoder, backbones, trained=False, sketchbook=sketchbook)
+            teams.append(Team(name, build_backbone(config).to(target).eval(), config))
+        return cls(text_encoder, teams, trained=False, sketchbook=sketchbook)
 
     def schedule_name(self, backbone: str, requested: str | None = None) -> str:
         """The clock a run samples on: the one asked for, else the team's own training schedule."""
-        return requested or self.models[backbone][1].schedule
+        return requested or self.team(backbone).config.schedule
 
     def draws_in_latent(self, backbone: str) -> bool:
         """Whether a team draws in the sketchbook (and its decoder paints the picture)."""
-        return backbone in self.models and self.models[backbone][1].space == "latent"
+        return backbone in self.teams and self.teams[backbone].draws_in_latent
 
     def pixels_per_cell(self, backbone: str) -> int:
         """Picture pixels per side of one cell of what the team draws: the sketchbook's downsampling, else 1."""
@@ -190,14 +136,15 @@ class Pipeline:
         return self.to_pictures(states) if self.draws_in_latent(backbone) else states
 
     def sampling_schedule(self, backbone: str, requested: str | None = None) -> NoiseSchedule:
-        return make_schedule(self.schedule_name(backbone, requested), self.models[backbone][1].num_timesteps)
+        """The clock a run samples on, counted in the team's training timesteps."""
+        return make_schedule(self.schedule_name(backbone, requested), self.team(backbone).config.num_timesteps)
 
     def validate(self, request: GenerationRequest) -> None:
         """Raise a ValueError with a sentence a person can act on for any bad field."""
         checks = [
             (
-                request.backbone in self.models,
-                f"unknown backbone {request.backbone!r}; choose one of {', '.join(self.models)}",
+                request.backbone in self.teams,
+                f"unknown backbone {request.backbone!r}; choose one of {', '.join(self.teams)}",
             ),
             (request.sampler in SAMPLERS, f"unknown sampler {request.sampler!r}; choose one of {', '.join(SAMPLERS)}"),
             (
@@ -224,7 +171,7 @@ class Pipeline:
 
     def initial_noise(self, seed: int, num_images: int, backbone: str) -> torch.Tensor:
         """A team's starting dust (pixels or latent): image i is seeded with seed + i, so image 0 matches one run."""
-        config = self.models[backbone][1]
+        config = self.team(backbone).config
         size = (1, config.channels, config.image_size, config.image_size)
         return torch.cat(
             [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
@@ -281,13 +228,12 @@ class Pipeline:
         observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
     ) -> Denoiser:
         """The request's backbone on `sampling`, guided by its prompt against the negative (or empty) one."""
-        net, config = self.models[request.backbone]
-        training = self.sampling_schedule(request.backbone)  # no schedule asked for: the team's own
+        team = self.team(request.backbone)
         n = request.num_images
         cond = self.encode([request.prompt]).repeat(n)
         negative = self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
         return classifier_free_guidance(
-            ModelDenoiser(net, config, training, sampling, forward),
+            ModelDenoiser(team.network, team.config, team.training_schedule(), sampling, forward),
             cond,
             negative.repeat(n),
             request.guidance_scale,
@@ -300,7 +246,7 @@ class Pipeline:
         """The no-dust model's picture for a prompt (N, C, H, W): the same picture however often you ask."""
         if self.no_dust is None:
             raise ValueError("this pipeline has no no-dust model")
-        net, config = self.no_dust
+        net, config = self.no_dust.network, self.no_dust.config
         cond = self.encode([prompt]).repeat(num_images)
         blank = torch.zeros(num_images, config.channels, config.image_size, config.image_size, device=self.device)
         with autocast(self.device):

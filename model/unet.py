@@ -4,12 +4,38 @@ Convolutions see a small neighbourhood ("keyhole") that widens level by level; s
 the low resolutions links far-apart regions; cross-attention lets every pixel read the prompt.
 """
 
+from dataclasses import dataclass, field
+from typing import Literal
+
 import torch
 from torch import nn
 
 from model.conditioning import TextCondition
-from model.config import ModelConfig, UNetConfig
+from model.config import ModelConfig
 from model.layers import Attention, ConditionEmbedder
+
+
+@dataclass(frozen=True)
+class UNetConfig:
+    """Team CNN: a residual conv U-Net with attention at the low resolutions."""
+
+    kind: Literal["unet"] = field(default="unet", init=False)
+    base_channels: int = 64  # width at full resolution
+    channel_mults: tuple[int, ...] = (1, 2, 2)  # width multiplier per level; each level halves the size
+    num_res_blocks: int = 2  # residual blocks per level on the way down
+    attention_levels: tuple[int, ...] = (1, 2)  # levels with self- and cross-attention
+    num_heads: int = 4
+
+
+PRESETS = {
+    "unet-tiny": UNetConfig(
+        base_channels=16, channel_mults=(1, 2), num_res_blocks=1, attention_levels=(1,), num_heads=2
+    ),
+    # ~5 M parameters: what a 2-core CPU trains in about an hour at 32×32.
+    "unet-small": UNetConfig(base_channels=48, channel_mults=(1, 2, 2), num_res_blocks=2, attention_levels=(2,)),
+    # For the 8×8×4 sketchbook latent: every level sees the whole picture, so attention is everywhere.
+    "unet-latent": UNetConfig(base_channels=96, channel_mults=(1, 2), num_res_blocks=2, attention_levels=(0, 1)),
+}
 
 
 def _norm(channels: int) -> nn.GroupNorm:

@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 from app.config import Settings
 from app.main import create_app
 from app.server import BackgroundServer
-from model.pipeline import Pipeline
+from model.loading import load_pipeline
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
+    pipeline = load_pipeline(args.weights, device="cpu")
     server = BackgroundServer(lambda: create_app(Settings(gallery_dir=Path(tempfile.mkdtemp())), pipeline))
     server.start()
     try:

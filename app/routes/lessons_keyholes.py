@@ -44,15 +44,17 @@ class PatchLook(BaseModel):
 def keyholes(pipeline: PipelineDep) -> Keyholes:
     """U-Net receptive field per level and the DiT patch size, in picture pixels (a sketchbook team's
     latent cell covers `pixels_per_cell` pixels of the painted picture)."""
-    unet, dit = pipeline.models.get("unet"), pipeline.models.get("dit")
+    cnn, transformer = pipeline.team_of_kind("unet"), pipeline.team_of_kind("dit")
     levels = None
-    if unet:
-        cell = pipeline.pixels_per_cell("unet")
-        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(unet[1].backbone, unet[1].image_size)]
+    if cnn:
+        cell = pipeline.pixels_per_cell(cnn.name)
+        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(cnn.config.backbone, cnn.config.image_size)]
     return Keyholes(
         image_size=pipeline.image_size,
         levels=levels,
-        patch_size=dit[1].backbone.patch_size * pipeline.pixels_per_cell("dit") if dit else None,
+        patch_size=transformer.config.backbone.patch_size * pipeline.pixels_per_cell(transformer.name)
+        if transformer
+        else None,
     )
 
 
@@ -63,9 +65,10 @@ async def patch_look(
     """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
     check_query(query, options)
     check_length(query.words, options)
-    if "dit" not in pipeline.models:
+    transformer = pipeline.team_of_kind("dit")
+    if transformer is None:
         raise HTTPException(404, "This model has no Team Transformer.")
-    config = pipeline.models["dit"][1]
+    config = transformer.config
     grid = config.image_size // config.backbone.patch_size
     if query.position > query.steps or query.patch >= grid * grid:
         raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
@@ -74,10 +77,11 @@ async def patch_look(
 
 
 def _look(pipeline: Pipeline, query: PatchQuery) -> torch.Tensor:
-    net, config = pipeline.models["dit"]
+    transformer = pipeline.team_of_kind("dit")
     schedule = schedule_of(pipeline, query)
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
-    training = pipeline.sampling_schedule("dit")
-    network_t = ModelDenoiser(net, config, training, schedule).network_timestep(timestep)
+    denoiser = ModelDenoiser(transformer.network, transformer.config, transformer.training_schedule(), schedule)
     x_t = dusty_row(pipeline, query)[query.position : query.position + 1]
-    return patch_attention(net, x_t, network_t, pipeline.encode([query.words]), query.patch)
+    return patch_attention(
+        transformer.network, x_t, denoiser.network_timestep(timestep), pipeline.encode([query.words]), query.patch
+    )

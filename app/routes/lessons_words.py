@@ -65,7 +65,7 @@ async def where_words_land(
 ) -> WordMapsAnswer:
     """Team CNN draws the prompt; every cross-attention map of every step, per token, added up (DAAM)."""
     check_length(query.prompt, options)
-    if "unet" not in pipeline.models:
+    if pipeline.team_of_kind("unet") is None:
         raise HTTPException(404, "This model has no Team CNN, whose attention these maps show.")
     return await gate.run(_maps, pipeline, query)
 

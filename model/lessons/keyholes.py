@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from model.config import UNetConfig
 from model.lessons.attention import AttentionRecorder
+from model.unet import UNetConfig
 
 
 @dataclass(frozen=True)

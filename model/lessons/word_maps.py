@@ -19,7 +19,8 @@ class WordMaps:
 @torch.no_grad()
 def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     """DAAM (Tang et al. 2023): upsample every U-Net cross-attention map of the prompted pass and add them up."""
-    net, _ = pipeline.models["unet"]
+    cnn = pipeline.team_of_kind("unet")
+    net = cnn.network
     size = pipeline.image_size
     tokens = pipeline.text_encoder.token_strings(request.prompt)
     total = torch.zeros(len(tokens), size, size)
@@ -32,7 +33,7 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
 
     modules = [module.cross_attn for module in net.modules() if hasattr(module, "cross_attn")]
     with AttentionRecorder(modules, add):
-        for step in pipeline.generate(replace(request, backbone="unet", num_images=1)):
+        for step in pipeline.generate(replace(request, backbone=cnn.name, num_images=1)):
             last = step
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
     return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), last.x_next)

@@ -13,13 +13,14 @@ import time
 
 import torch
 
-from model.backbones import build_backbone
+from model.backbones import BACKBONE_PRESETS, build_backbone
 from model.conditioning import TextCondition
-from model.config import BACKBONE_PRESETS, BackboneConfig, ModelConfig
+from model.config import BackboneConfig, ModelConfig
 from model.denoiser import ModelDenoiser
 from model.device import resolve_device
 from model.guidance import classifier_free_guidance
-from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
+from model.pipeline import GenerationRequest, Pipeline
 from model.samplers import dpmpp_2m, sample
 from model.schedules import make_schedule
 
@@ -93,7 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     device = resolve_device(args.device)
     print(f"device: {device}, threads: {torch.get_num_threads()}")
-    pipeline = Pipeline.from_pretrained(args.weights, device=str(device))
+    pipeline = load_pipeline(args.weights, device=str(device))
     print(f"the app's default picture ({pipeline.image_size} px, 20 DPM++ steps, guidance 3, painted every step):")
     for team, (first, total) in bench_pipeline(pipeline, args.repeats).items():
         print(f"  {team:<6} first step {first:>6.1f} ms   whole picture {total:>7.0f} ms")

@@ -23,8 +23,9 @@ from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.lessons.diversity import VARIETY_SCALE_FILE
 from model.lessons.diversity import variety as picture_variety
+from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
-from model.pipeline import DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 from model.training.grids import GRID_PROMPTS, draw, save_sample_grid
 from model.training.judge import load_judge, predict
 from model.training.pictures import PictureCaptions
@@ -151,7 +152,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     torch.set_num_threads(args.threads)
-    pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
+    pipeline = load_pipeline(args.weights, device="cpu")
     judge = load_judge(args.judge)
     real, real_labels = real_pictures(pipeline, args.data, args.seeds)
     results = {"real pictures": score(real, real_labels, args.seeds, pipeline, judge)}

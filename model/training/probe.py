@@ -19,7 +19,7 @@ from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.denoiser import ModelDenoiser
 from model.diffusion import q_sample
-from model.pipeline import DEFAULT_WEIGHTS_DIR, Pipeline
+from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.training.pictures import PictureCaptions
 
 PROBE_TIMESTEPS = (999, 900, 800, 700, 500)
@@ -42,7 +42,7 @@ def main() -> None:
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
-    pipeline = Pipeline.from_pretrained(args.weights, device="cpu")
+    pipeline = load_pipeline(args.weights, device="cpu")
     dataset = load_emoji_dataset(args.data)
     dataset = dataset.subset(dataset.concept_indices() >= 0)
     data = PictureCaptions.from_arrays(
@@ -52,7 +52,7 @@ def main() -> None:
     firsts = [int((data.concept_ids == c).nonzero()[0][0]) for c in concepts]
     right = pipeline.encode([CONCEPTS[c].name for c in concepts])
     wrong = right[torch.roll(torch.arange(len(concepts)), 1)]  # each picture with its neighbour's words
-    for name, (net, config) in pipeline.models.items():
+    for name, team in pipeline.teams.items():
         with torch.no_grad():
             pictures = pipeline.to_team_space(name, data.pictures)  # (M, C, S, S) in the team's own space
         x0 = pictures[firsts]  # one picture of each probed concept
@@ -61,8 +61,8 @@ def main() -> None:
         print(f"{name}, {len(concepts)} concepts; best possible guess at pure dust (the concept's average): "
               f"{best:.3f}; the average of all: {average:.3f}")  # fmt: skip
         print("| model | timestep | error, right words | error, wrong words |\n|---|---|---|---|")
-        training = pipeline.sampling_schedule(name)
-        denoiser = ModelDenoiser(net, config, training, training)
+        training = team.training_schedule()
+        denoiser = ModelDenoiser(team.network, team.config, training, training)
         for t in PROBE_TIMESTEPS:
             errors = (guess_error(denoiser, x0, words, t) for words in (right, wrong))
             print(f"| {name} | {t} | " + " | ".join(f"{e:.3f}" for e in errors) + " |")

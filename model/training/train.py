@@ -21,15 +21,17 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from model.autoencoder import Autoencoder
-from model.backbones import build_backbone
+from model.backbones import backbone_preset, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.conditioning import TextCondition
-from model.config import ModelConfig, backbone_preset
+from model.config import ModelConfig
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.diffusion import diffusion_loss, q_sample
 from model.lessons.words import VOCABULARY_FILE, vocabulary_of
-from model.pipeline import Pipeline, load_autoencoder, load_text_encoder
+from model.loading import load_autoencoder, load_text_encoder
+from model.pipeline import Pipeline
 from model.schedules import make_schedule
+from model.team import Team
 from model.text_encoder import TextEncoder
 from model.training.ema import EMA
 from model.training.grids import save_sample_grid
@@ -128,7 +130,7 @@ def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer,
 
 def start_from_weights(path: Path, model: nn.Module, ema: EMA, config: ModelConfig) -> None:
     """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives."""
-    saved = ModelConfig.from_dict(read_metadata(path)[1])
+    saved = config_from_dict(read_metadata(path)[1])
     if saved != config:
         raise ValueError(f"{path} was trained as {saved}, not as {config}")
     weights = load_state_dict(path, model)
@@ -256,12 +258,8 @@ def main() -> None:
         save_file(training_state(model, ema, optimizer, step), str(state_path))
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
-        pipeline = Pipeline(
-            text_encoder,
-            {args.backbone: (ema.model, config)},
-            no_dust=(ema.model, config) if name == "nodust" else None,
-            sketchbook=sketchbook,
-        )
+        team = Team(args.backbone, ema.model, config)
+        pipeline = Pipeline(text_encoder, [team], no_dust=team if name == "nodust" else None, sketchbook=sketchbook)
         save_sample_grid(pipeline, name, args.out / f"samples_{step:06d}.png")
         if probe is not None:
             meters = {"step": step, "minutes": round((time.time() - start) / 60, 1), "images_seen": step * args.batch}

@@ -128,7 +128,7 @@ def test_out_of_memory_is_retried_in_smaller_batches(pipeline):
 
 def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipeline):
     batcher = Batcher(threading.Condition())
-    unet, dit = (pipeline.models[name][0] for name in ("unet", "dit"))
+    unet, dit = (pipeline.team(name).network for name in ("unet", "dit"))
     cond = pipeline.encode(["x"])
     batcher.pending = [
         ForwardCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)

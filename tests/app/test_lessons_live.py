@@ -22,8 +22,8 @@ def pipeline() -> Pipeline:
     tiny = Pipeline.tiny()
     generator = torch.Generator().manual_seed(0)
     with torch.no_grad():
-        for net, _ in tiny.models.values():
-            for parameter in net.parameters():
+        for team in tiny.teams.values():
+            for parameter in team.network.parameters():
                 if not parameter.any():
                     parameter.copy_(0.2 * torch.randn(parameter.shape, generator=generator))
     return tiny

@@ -43,7 +43,7 @@ def test_words_are_split_without_punctuation():
 
 
 def test_a_reading_marks_the_words_the_loaded_weights_were_never_taught(settings: Settings, pipeline: Pipeline):
-    taught = Pipeline(pipeline.text_encoder, pipeline.models, sketchbook=pipeline.sketchbook)
+    taught = Pipeline(pipeline.text_encoder, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
     taught.vocabulary = frozenset({"a", "purple"})
     with TestClient(create_app(settings, taught)) as client:
         reading = client.get("/api/lessons/words", params={"prompt": "a purple zorblax"}).json()

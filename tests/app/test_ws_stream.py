@@ -189,8 +189,10 @@ def test_same_site_and_listed_origins_are_welcome(client: TestClient):
 
 def test_start_names_the_schedule_of_the_team_that_draws(settings, receive_until, generate):
     tiny = Pipeline.tiny()
-    net, config = tiny.models["dit"]
-    tiny.models["dit"] = (net, dataclasses.replace(config, schedule="linear"))  # a team trained on another clock
+    dit = tiny.team("dit")
+    tiny.teams["dit"] = dataclasses.replace(
+        dit, config=dataclasses.replace(dit.config, schedule="linear")
+    )  # another clock
     with TestClient(create_app(settings, tiny)) as client, client.websocket_connect("/ws") as socket:
         socket.receive_json()
         for backbone, schedule in (("unet", "cosine"), ("dit", "linear")):

@@ -3,7 +3,7 @@ import torch
 
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder, latent_tiles
 from model.checkpoint import save_checkpoint
-from model.pipeline import load_autoencoder
+from model.loading import load_autoencoder
 from model.training.train_autoencoder import psnr, reconstruction_loss
 
 

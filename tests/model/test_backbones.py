@@ -1,9 +1,9 @@
 import pytest
 import torch
 
-from model.backbones import build_backbone
+from model.backbones import BACKBONE_PRESETS, backbone_preset, build_backbone
 from model.conditioning import TextCondition
-from model.config import BACKBONE_PRESETS, ModelConfig, backbone_preset
+from model.config import ModelConfig
 from model.diffusion import diffusion_loss, q_sample
 from model.schedules import make_schedule
 

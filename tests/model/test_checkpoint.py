@@ -1,11 +1,11 @@
 import pytest
 import torch
 
-from model.backbones import build_backbone
+from model.backbones import backbone_preset, build_backbone
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
 from model.conditioning import TextCondition
-from model.config import ModelConfig, backbone_preset
-from model.pipeline import load_denoiser
+from model.config import ModelConfig
+from model.loading import load_team
 
 
 @pytest.mark.parametrize("preset", ["unet-tiny", "dit-tiny"])
@@ -17,11 +17,11 @@ def test_round_trip_is_bit_identical(tmp_path, preset):
         p.data = p.data.half().float()
     path = tmp_path / "net.safetensors"
     save_checkpoint(path, net, kind="denoiser", config=config.to_dict())
-    loaded, loaded_config = load_denoiser(path, torch.device("cpu"))
-    assert loaded_config == config
+    team = load_team(path, torch.device("cpu"))
+    assert team.config == config and team.name == config.backbone.kind
     x, t = torch.randn(2, 3, 16, 16), torch.tensor([10.0, 900.0])
     cond = TextCondition(torch.randn(2, 4, 16), torch.ones(2, 4, dtype=torch.bool), torch.randn(2, 16))
-    assert torch.equal(net(x, t, cond), loaded(x, t, cond))
+    assert torch.equal(net(x, t, cond), team.network(x, t, cond))
 
 
 def test_wrong_shapes_give_a_clear_error(tmp_path):

@@ -6,9 +6,9 @@ import pytest
 import torch
 from torch import nn
 
-from model.config import UNetConfig
 from model.lessons.keyholes import patch_attention, unet_keyholes
 from model.pipeline import Pipeline
+from model.unet import UNetConfig
 
 
 def _footprint(stack: nn.Module, size: int = 64) -> int:
@@ -45,7 +45,7 @@ def test_keyholes_match_the_footprint_of_a_real_conv_stack(arch: UNetConfig):
 
 def test_a_patch_attends_with_weights_that_sum_to_one_and_hooks_are_removed():
     pipeline = Pipeline.tiny()
-    net, config = pipeline.models["dit"]
+    net, config = pipeline.team("dit").network, pipeline.team("dit").config
     grid = 32 // config.backbone.patch_size
     weights = patch_attention(net, torch.randn(1, 3, 32, 32), 500.0, pipeline.encode(["a cat"]), 5)
     assert weights.shape == (grid, grid) and torch.isclose(weights.sum(), torch.tensor(1.0))
@@ -54,7 +54,7 @@ def test_a_patch_attends_with_weights_that_sum_to_one_and_hooks_are_removed():
 
 def test_queries_of_zero_attend_evenly():
     pipeline = Pipeline.tiny()
-    net = copy.deepcopy(pipeline.models["dit"][0])
+    net = copy.deepcopy(pipeline.team("dit").network)
     for block in net.blocks:
         nn.init.zeros_(block.self_attn.to_q.weight)
         nn.init.zeros_(block.self_attn.to_q.bias)

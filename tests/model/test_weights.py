@@ -4,9 +4,11 @@ import socket
 
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from model.checkpoint import read_metadata
-from model.pipeline import AUTOENCODER_FILE, CLIP_FILE, DEFAULT_WEIGHTS_DIR, GenerationRequest, Pipeline
+from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
+from model.pipeline import GenerationRequest
 
 
 @pytest.fixture
@@ -19,16 +21,24 @@ def no_network(monkeypatch):
 
 def test_shipped_weights_are_fp16_safetensors_with_configs():
     files = sorted(DEFAULT_WEIGHTS_DIR.glob("*.safetensors"))
-    expected = {CLIP_FILE, AUTOENCODER_FILE, "unet.safetensors", "dit.safetensors", "nodust.safetensors"}
+    expected = {
+        "clip.safetensors",
+        "autoencoder.safetensors",
+        "unet.safetensors",
+        "dit.safetensors",
+        "nodust.safetensors",
+    }
     assert {f.name for f in files} >= expected
     for path in files:
         kind, config = read_metadata(path)
         assert kind in {"clip", "denoiser", "autoencoder"} and config
+        floats = {t.dtype for t in load_file(path).values() if t.is_floating_point()}
+        assert floats == {torch.float16}, f"{path.name} stores {floats}"
     assert not list(DEFAULT_WEIGHTS_DIR.glob("*.pt")) and not list(DEFAULT_WEIGHTS_DIR.glob("*.bin"))
 
 
 def test_default_pipeline_loads_offline_and_draws(no_network):
-    pipeline = Pipeline.from_pretrained(device="cpu")
+    pipeline = load_pipeline(device="cpu")
     assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
     assert pipeline.sketchbook is not None and all(pipeline.draws_in_latent(team) for team in pipeline.backbones)
     for backbone in pipeline.backbones:

@@ -1,7 +1,8 @@
 import torch
 
+from model.backbones import backbone_preset
 from model.conditioning import TextCondition
-from model.config import ModelConfig, backbone_preset
+from model.config import ModelConfig
 from model.denoiser import ModelDenoiser
 from model.schedules import make_schedule
 from model.training.probe import guess_error

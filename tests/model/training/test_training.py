@@ -8,10 +8,10 @@ import torch
 from safetensors.torch import save_file
 
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
-from model.backbones import build_backbone
+from model.backbones import backbone_preset, build_backbone
 from model.checkpoint import save_checkpoint
 from model.conditioning import TextCondition
-from model.config import ModelConfig, backbone_preset
+from model.config import ModelConfig
 from model.schedules import make_schedule
 from model.text_encoder import create_clip
 from model.training.ema import EMA

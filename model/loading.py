@@ -1,0 +1,82 @@
+"""Weights folder → `Pipeline`: every safetensors file is recognised by the kind its metadata names.
+
+A folder holds a `clip` checkpoint (the text encoder), denoisers (each a team, named by its backbone's
+kind; the one trained with the `no_dust` objective is the no-dust model), optionally an `autoencoder`
+(the sketchbook), and beside them `vocabulary.json` and `variety_scale.json`.
+"""
+
+import logging
+from pathlib import Path
+
+import torch
+
+from model.autoencoder import Autoencoder, AutoencoderConfig
+from model.backbones import BACKBONES, build_backbone, config_from_dict
+from model.checkpoint import load_state_dict, read_metadata
+from model.device import resolve_device
+from model.lessons.words import load_vocabulary
+from model.pipeline import Pipeline
+from model.team import Team
+from model.text_encoder import TextEncoder, create_clip
+
+DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
+
+log = logging.getLogger(__name__)
+
+
+def _checked_metadata(path: str | Path, kind: str) -> dict:
+    found, config = read_metadata(path)
+    if found != kind:
+        raise ValueError(f"{path} holds a {found!r} checkpoint, not a {kind}")
+    return config
+
+
+def load_team(path: str | Path, device: torch.device) -> Team:
+    """Rebuild a backbone from a checkpoint's own config and load its weights."""
+    config = config_from_dict(_checked_metadata(path, "denoiser"))
+    network = build_backbone(config)
+    network.load_state_dict(load_state_dict(path, network))
+    name = "nodust" if config.objective == "no_dust" else config.backbone.kind
+    return Team(name, network.to(device).eval(), config)
+
+
+def load_text_encoder(path: str | Path, device: torch.device) -> TextEncoder:
+    model_name = _checked_metadata(path, "clip")["model_name"]
+    return TextEncoder(create_clip(model_name, path), model_name).to(device)
+
+
+def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
+    """The sketchbook, with its latent scale, from its own checkpoint."""
+    model = Autoencoder(AutoencoderConfig.from_dict(_checked_metadata(path, "autoencoder")))
+    model.load_state_dict(load_state_dict(path, model))
+    return model.to(device).eval()
+
+
+def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipeline:
+    """Load a weights folder (default: the shipped model/weights); the tiny untrained preset if none ships."""
+    folder = Path(path) if path is not None else DEFAULT_WEIGHTS_DIR
+    target = resolve_device(device)
+    kinds = {file: read_metadata(file)[0] for file in sorted(folder.glob("*.safetensors"))}
+    by_kind = {kind: [file for file, k in kinds.items() if k == kind] for kind in set(kinds.values())}
+    if not by_kind.get("clip"):
+        if path is not None:
+            raise FileNotFoundError(f"no CLIP checkpoint in {folder}: not a Dust to Detail weights folder")
+        log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
+        return Pipeline.tiny(device=str(target))
+    if len(by_kind["clip"]) > 1 or len(by_kind.get("autoencoder", [])) > 1:
+        raise ValueError(f"{folder} holds more than one text encoder or sketchbook")
+    loaded = [load_team(file, target) for file in by_kind.get("denoiser", [])]
+    teams = sorted((t for t in loaded if t.name != "nodust"), key=lambda t: list(BACKBONES).index(t.name))
+    no_dust = [t for t in loaded if t.name == "nodust"]
+    if len({t.name for t in loaded}) < len(loaded):
+        raise ValueError(f"{folder} holds two checkpoints of one team: {', '.join(t.name for t in loaded)}")
+    pipeline = Pipeline(
+        load_text_encoder(by_kind["clip"][0], target),
+        teams,
+        no_dust[0] if no_dust else None,
+        trained=True,
+        sketchbook=load_autoencoder(by_kind["autoencoder"][0], target) if by_kind.get("autoencoder") else None,
+    )
+    pipeline.weights_dir = folder
+    pipeline.vocabulary = load_vocabulary(folder)
+    return pipeline
