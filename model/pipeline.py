@@ -189,17 +189,32 @@ class Pipeline:
         `forward` evaluates the network (a serving engine can batch many runs' calls into one pass);
         `observe_guidance` sees the unguided and conditional estimates of every step.
         """
+        in_latent = self.draws_in_latent(request.backbone)
+        for step in self._reverse_steps(request, forward, observe_guidance):
+            yield self.painted(step) if in_latent else step
+            if should_stop is not None and should_stop():
+                return
+
+    @torch.no_grad()
+    def sample(self, request: GenerationRequest) -> torch.Tensor:
+        """The finished pictures (N, 3, H, W) of a run, when no step is to be shown: painted once, at the end."""
+        for step in self._reverse_steps(request):
+            last = step
+        return self.to_view(request.backbone, last.x_next)
+
+    def _reverse_steps(
+        self,
+        request: GenerationRequest,
+        forward: Forward = direct_forward,
+        observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
+    ) -> Iterator[Step]:
+        """The sampler's steps in the team's own space (latents for a sketchbook team)."""
         self.validate(request)
         sampling = self.sampling_schedule(request.backbone, request.schedule)
         denoiser = self.guided_denoiser(request, sampling, forward, observe_guidance)
         generator = torch.Generator(self.device).manual_seed(request.seed)
-        sampler = get_sampler(request.sampler)
         noise = self.initial_noise(request.seed, request.num_images, request.backbone)
-        in_latent = self.draws_in_latent(request.backbone)
-        for step in sampler(denoiser, noise, sampling, request.num_inference_steps, generator):
-            yield self.painted(step) if in_latent else step
-            if should_stop is not None and should_stop():
-                return
+        yield from get_sampler(request.sampler)(denoiser, noise, sampling, request.num_inference_steps, generator)
 
     @torch.no_grad()
     def to_latent(self, pictures: torch.Tensor) -> torch.Tensor:

@@ -23,13 +23,12 @@ def drawn_picture(pipeline: Pipeline, prompt: str, seed: int, backbone: str) -> 
         if key in kept:
             kept[key] = kept.pop(key)  # most recently used last, so the oldest unused goes first
             return kept[key]
-    for step in pipeline.generate(GenerationRequest(prompt=prompt, seed=seed, backbone=backbone)):
-        last = step
+    picture = pipeline.sample(GenerationRequest(prompt=prompt, seed=seed, backbone=backbone))
     with _lock:
         if key not in kept and len(kept) >= KEPT_DRAWINGS:
             del kept[next(iter(kept))]
-        kept[key] = last.x_next
-    return last.x_next
+        kept[key] = picture
+    return picture
 
 
 def start_picture(

@@ -61,10 +61,9 @@ def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
     request = GenerationRequest(
         prompt=query.prompt, seed=query.seed, num_inference_steps=query.steps, num_images=NUM_PICTURES
     )
-    for step in pipeline.generate(request):
-        last = step
+    dust = _grid(pipeline.sample(request))
     scale = load_variety_scale(pipeline.weights_dir)
     if pipeline.no_dust is None:
-        return Comparison(dust=_grid(last.x_next), no_dust=None, note=NO_NO_DUST, scale=scale)
+        return Comparison(dust=dust, no_dust=None, note=NO_NO_DUST, scale=scale)
     no_dust = _grid(pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
-    return Comparison(dust=_grid(last.x_next), no_dust=no_dust, note=None, scale=scale)
+    return Comparison(dust=dust, no_dust=no_dust, note=None, scale=scale)

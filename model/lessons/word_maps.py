@@ -33,7 +33,6 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
 
     modules = [module.cross_attn for module in net.modules() if hasattr(module, "cross_attn")]
     with AttentionRecorder(modules, add):
-        for step in pipeline.generate(replace(request, backbone=cnn.name, num_images=1)):
-            last = step
+        picture = pipeline.sample(replace(request, backbone=cnn.name, num_images=1))
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
-    return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), last.x_next)
+    return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), picture)

@@ -17,7 +17,7 @@ def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: floa
     if model == "nodust":
         return pipeline.draw_without_dust(prompt, seeds)
     request = GenerationRequest(prompt, backbone=model, num_images=seeds, guidance_scale=guidance)
-    return list(pipeline.generate(request))[-1].x_next.clamp(-1, 1)
+    return pipeline.sample(request).clamp(-1, 1)
 
 
 def save_sample_grid(

@@ -110,3 +110,11 @@ def test_no_dust_in_the_sketchbook_is_painted_by_the_decoder(latent_pipeline):
     twin = Pipeline(latent_pipeline.text_encoder, teams, no_dust=unet, sketchbook=latent_pipeline.sketchbook)
     pictures = twin.draw_without_dust("a cat", 2)
     assert pictures.shape == (2, 3, 32, 32) and torch.equal(pictures[0], pictures[1])
+
+
+@pytest.mark.parametrize("latent", [False, True])
+def test_sample_gives_the_picture_the_stream_ends_on(pipeline, latent_pipeline, latent):
+    drawing = latent_pipeline if latent else pipeline
+    request = GenerationRequest("a cat", backbone="dit", num_inference_steps=4, num_images=2, seed=3)
+    streamed = list(drawing.generate(request))[-1].x_next
+    assert torch.allclose(drawing.sample(request), streamed, atol=1e-6)
