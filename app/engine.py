@@ -1,4 +1,7 @@
-"""The engine: one worker thread owns the model and runs every active run's step in one batched pass.
+"""The engine: one worker thread runs every active run's network call in one batched pass.
+
+It shares the pipeline with the lessons, whose work goes through the lesson gate (app/lessons/gate.py) on
+threads of their own; the engine batches the drawing runs of the main page and the rooms.
 
 Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network
 hook. The worker admits waiting runs first come, first served while their rows fit `max_batch_rows`,

@@ -47,7 +47,11 @@ class ImageFormat(IntEnum):
 
 
 # magic "DD", version u8, kind u8, image index in the batch u8, format u8, job id u32, step index u16
-FRAME_HEADER = struct.Struct("!2sBBBBIH")
+FRAME_FIELDS = {"magic": "2s", "version": "B", "kind": "B", "image": "B", "format": "B", "job": "I", "step": "H"}
+FRAME_HEADER = struct.Struct("!" + "".join(FRAME_FIELDS.values()))
+FRAME_OFFSETS = {  # where each field starts: network order packs them without padding
+    name: struct.calcsize("!" + "".join(list(FRAME_FIELDS.values())[:i])) for i, name in enumerate(FRAME_FIELDS)
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class FrameSpec(BaseModel):
     magic: str = MAGIC.decode()
     version: int = PROTOCOL_VERSION
     header_bytes: int = FRAME_HEADER.size
+    offsets: dict[str, int] = FRAME_OFFSETS
     kinds: dict[str, int] = {kind.name.lower(): kind.value for kind in FrameKind}
     formats: dict[str, int] = {fmt.name.lower(): fmt.value for fmt in ImageFormat}
 
@@ -253,7 +258,7 @@ def _invalid(sentence: str) -> PydanticCustomError:
 ErrorCode = Literal[
     "too_large",  # the message is bigger than limits.max_message_bytes
     "bad_json",  # not JSON, or not a JSON object
-    "unknown_type",  # `type` missing or not one of generate / cancel
+    "unknown_type",  # `type` missing or not a message this server knows (the message names them)
     "invalid_field",  # a field is missing, of the wrong kind, out of range or an unknown name
     "busy",  # a run is already going on this connection: cancel it first
     "queue_full",  # too many runs are waiting server-wide

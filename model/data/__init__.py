@@ -1,6 +1,6 @@
-"""The training data: emoji pictures in two styles, with captions, and the concepts a child is likely to ask for."""
+"""The training data: emoji pictures in four styles, with captions, and the concepts a child is likely to ask for."""
 
-from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS, Concept, concept_by_name
+from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS, Concept
 from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_dataset
 
 __all__ = [
@@ -8,7 +8,6 @@ __all__ = [
     "SYNONYM_PROMPTS",
     "Concept",
     "EmojiDataset",
-    "concept_by_name",
     "default_data_dir",
     "load_emoji_dataset",
 ]

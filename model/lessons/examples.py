@@ -7,8 +7,6 @@ import torch
 
 from model.images import from_uint8
 
-Canvas = tuple[np.ndarray, np.ndarray]  # (H, W) pixel-centre coordinates, each in [-1, 1]
-
 BACKGROUND = (250, 250, 250)
 
 

@@ -1,13 +1,13 @@
-// Binary image frames (docs/protocol.md): a 12-byte big-endian header, then PNG bytes.
-// The constants come from /api/options, so app/protocol.py stays the only place they are defined.
-
-const OFFSET = { magic: 0, version: 2, kind: 3, image: 4, format: 5, job: 6, step: 10 };
+// Binary image frames (docs/protocol.md): a big-endian header, then PNG or JPEG bytes.
+// Its layout (field offsets, kinds, formats, size) comes from /api/options, so app/protocol.py
+// stays the only place it is defined.
 
 /** Returns a function that splits an ArrayBuffer frame into its header fields and a picture Blob. */
 export function frameReader(spec) {
   const kindNames = Object.fromEntries(Object.entries(spec.kinds).map(([name, code]) => [code, name]));
   const mimeTypes = { [spec.formats.png]: "image/png", [spec.formats.jpeg]: "image/jpeg" };
   const magic = [...spec.magic].map((c) => c.charCodeAt(0));
+  const OFFSET = spec.offsets;
   return (buffer) => {
     const view = new DataView(buffer);
     const ours = view.getUint8(OFFSET.magic) === magic[0] && view.getUint8(OFFSET.magic + 1) === magic[1];

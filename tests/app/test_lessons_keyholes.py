@@ -29,14 +29,14 @@ def test_a_patch_looks_somewhere_and_the_look_depends_on_the_patch(client: TestC
 
 
 @pytest.mark.parametrize(
-    "params",
+    "params,sentence",
     [
-        {"example": "smiley", "patch": 10_000},
-        {"example": "smiley", "steps": 5, "position": 6},
-        {"example": "nope"},
-        {"example": "smiley", "words": "w" * 101},
+        ({"example": "smiley", "patch": 10_000}, "a patch below"),
+        ({"example": "smiley", "steps": 5, "position": 6}, "Choose a position up to 5"),
+        ({"example": "nope"}, "Choose a picture from: smiley"),
+        ({"example": "smiley", "words": "w" * 101}, "Use at most 100 characters"),
     ],
 )
-def test_bad_looks_are_refused(client: TestClient, params: dict):
+def test_bad_looks_are_refused_with_a_sentence_that_says_what_to_do(client: TestClient, params: dict, sentence: str):
     response = client.get("/api/lessons/patch-attention", params=params)
-    assert response.status_code == 422 and isinstance(response.json()["detail"], str | list)
+    assert response.status_code == 422 and sentence in response.json()["detail"]

@@ -23,8 +23,15 @@ def test_frames_from_another_protocol_are_refused(frame):
         FrameHeader.unpack(frame)
 
 
-def test_page_gets_the_same_constants():
+def test_the_published_layout_finds_every_field_of_a_packed_frame():
+    """What /api/options tells the page (frames.js reads nothing else) against bytes the server packs."""
     spec = FrameSpec()
-    assert spec.header_bytes == FRAME_HEADER.size
-    assert spec.kinds == {"x_t": 0, "pred_x0": 1, "pred_noise": 2, "final": 3, "latent": 4}
-    assert spec.formats == {"png": 1, "jpeg": 2}
+    header = FrameHeader(job_id=0x01020304, step=0x0506, kind=FrameKind.FINAL, image=7, format=ImageFormat.JPEG)
+    frame = header.pack(b"png")
+    at = spec.offsets
+    assert frame[at["magic"] : at["magic"] + 2].decode() == spec.magic and frame[at["version"]] == spec.version
+    assert frame[at["kind"]] == spec.kinds["final"] and frame[at["image"]] == 7
+    assert frame[at["format"]] == spec.formats["jpeg"]
+    assert int.from_bytes(frame[at["job"] : at["job"] + 4]) == 0x01020304
+    assert int.from_bytes(frame[at["step"] : at["step"] + 2]) == 0x0506
+    assert frame[spec.header_bytes :] == b"png"

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from app.config import Settings
 from app.main import create_app
+from app.protocol import FrameHeader, FrameKind, ImageFormat
 from app.server import BackgroundServer
 from model.pipeline import Pipeline
 
@@ -387,3 +388,26 @@ def test_a_server_restart_mid_run_is_reported_and_the_page_draws_again(page: Pag
     page.fill("#steps", "8")
     page.dispatch_event("#steps", "input")
     _draw(page, "a blue fish")
+
+
+def test_the_page_reads_frames_exactly_as_the_server_packs_them(page: Page):
+    """frames.js parses headers packed by app/protocol.py, with the layout /api/options publishes."""
+    header = FrameHeader(job_id=70_000, step=513, kind=FrameKind.LATENT, image=3, format=ImageFormat.JPEG)
+    frame = list(header.pack(b"picture bytes"))
+    read = page.evaluate(
+        """async (frame) => {
+            const { frameReader } = await import("/static/js/frames.js");
+            const options = await (await fetch("/api/options")).json();
+            const parsed = frameReader(options.frame)(new Uint8Array(frame).buffer);
+            return { ...parsed, blob: await parsed.blob.text(), type: parsed.blob.type };
+        }""",
+        frame,
+    )
+    assert read == {
+        "kind": "latent",
+        "image": 3,
+        "jobId": 70_000,
+        "step": 513,
+        "blob": "picture bytes",
+        "type": "image/jpeg",
+    }

@@ -6,10 +6,11 @@ import subprocess
 import numpy as np
 import pytest
 
-from model.data import CONCEPTS, SYNONYM_PROMPTS, concept_by_name, load_emoji_dataset
+from model.data import CONCEPTS, SYNONYM_PROMPTS, load_emoji_dataset
 from model.data.__main__ import main
 from model.data.build import build_dataset
 from model.data.catalog import Emoji, emoji_key, load_catalog
+from model.data.concepts import concept_by_name
 from model.data.openmoji import openmoji_package
 from model.data.render import NotoRenderer, frame, hexcode_candidates
 
