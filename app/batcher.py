@@ -72,7 +72,8 @@ class Batcher:
     def take(self, max_rows: int) -> list[ForwardCall]:
         """The oldest call and the next ones for the same network, up to `max_rows` (at least one call)."""
         net = self.pending[0].net
-        batch, rows = [], 0
+        batch: list[ForwardCall] = []
+        rows = 0
         for call in self.pending:
             if call.net is net and (not batch or rows + call.rows <= max_rows):
                 batch.append(call)

@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.request
 from collections import Counter
+from typing import get_args
 
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
@@ -26,7 +27,7 @@ from app.bench_load import free_port, wait_healthy
 from app.protocol import ErrorCode
 
 SENTINEL = json.dumps({"type": "generate", "prompt": "x", "steps": -77})
-ERROR_CODES = set(ErrorCode.__args__)
+ERROR_CODES = set(get_args(ErrorCode))
 KINDS = ["generate", "cancel", "open_room", "join_room", "dance", "", None, 7, ["generate"]]
 FIELDS = ["prompt", "negative_prompt", "steps", "guidance_scale", "seed", "sampler", "backbone", "num_images",
           "schedule", "code", "key", "colour"]  # fmt: skip
@@ -81,7 +82,7 @@ def random_message(rng: random.Random, max_bytes: int) -> tuple[str, str | bytes
 
 def answered(socket: ClientConnection) -> list[dict]:
     """Everything answered before the sentinel's error (frames skipped)."""
-    seen = []
+    seen: list[dict] = []
     while True:
         data = socket.recv(timeout=30)
         if isinstance(data, bytes):
@@ -116,7 +117,9 @@ def main() -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "DUST_MAX_STEPS": "3", "DUST_MESSAGE_BURST": "100000"}
     server = subprocess.Popen([sys.executable, "-m", "app.bench_fuzz", "--serve", str(port)], env=env)
     url = f"ws://127.0.0.1:{port}/ws"
-    counts, answers, errors = Counter(), Counter(), Counter()
+    counts: Counter[str] = Counter()  # messages sent, by kind
+    answers: Counter[str] = Counter()  # answers, by type
+    errors: Counter[str] = Counter()  # error answers, by code
     unanswered = reconnects = 0
     started = time.perf_counter()
     try:

@@ -25,6 +25,7 @@ import time
 import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 import uvicorn
@@ -166,7 +167,7 @@ def serve(port: int, tiny: bool, max_batch_rows: int) -> None:
             max_batch_rows=max_batch_rows,
             max_queue=1024,
             max_connections=1024,
-            gallery_dir=gallery,
+            gallery_dir=Path(gallery),
             messages_per_second=1000,
         )
         uvicorn.Server(server_config(create_app(settings, pipeline), "127.0.0.1", port, "warning")).run()

@@ -11,6 +11,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 from websockets.sync.client import connect
@@ -88,7 +89,7 @@ def main() -> None:
         sampler=args.sampler,
     )
     gallery = tempfile.TemporaryDirectory()  # the benchmark's pictures are not worth keeping
-    settings = Settings(max_steps=args.steps, gallery_dir=gallery.name)
+    settings = Settings(max_steps=args.steps, gallery_dir=Path(gallery.name))
     server = BackgroundServer(lambda: create_app(settings, pipeline), log_level="warning")
     server.start()
     try:

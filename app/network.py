@@ -23,7 +23,7 @@ def is_loopback(host: str) -> bool:
 def lan_address() -> str | None:
     """This machine's IPv4 address on its local network, or None when it has only loopback."""
     try:
-        candidates = [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+        candidates = [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     except OSError:
         candidates = []
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:

@@ -111,7 +111,7 @@ class Rooms:
     def leave(self, room: Room, connection: object) -> None:
         """A teacher's or a student's connection left the room (its tab closed or moved on)."""
         room.teachers.discard(connection)
-        room.members.discard(connection)  # type: ignore[arg-type]
+        room.members.discard(connection)
         room.last_seen = self._clock()
 
     def join(self, room: Room, member: Member) -> None:

@@ -37,7 +37,7 @@ class AutoencoderConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "AutoencoderConfig":
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})  # type: ignore[arg-type]
 
 
 AUTOENCODER_PRESETS: dict[str, AutoencoderConfig] = {
@@ -68,6 +68,8 @@ class ResBlock(nn.Module):
 
 
 class Autoencoder(nn.Module):
+    latent_mean: torch.Tensor  # (C,) buffers: the raw latents' per-channel statistics
+    latent_std: torch.Tensor
     """encode: picture → normalised latent; decode: latent → picture. Deterministic, as SD's decoder is."""
 
     def __init__(self, config: AutoencoderConfig):

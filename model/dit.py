@@ -7,7 +7,7 @@ layer to the prompt's tokens between self-attention and the MLP, as in PixArt-α
 
 import functools
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import torch
 from torch import nn
@@ -113,12 +113,10 @@ class DiT(nn.Module):
                 nn.init.xavier_uniform_(module.weight)
                 nn.init.zeros_(module.bias)
         nn.init.xavier_uniform_(self.x_embedder.weight.view(self.x_embedder.weight.shape[0], -1))
-        for block in self.blocks:
-            nn.init.zeros_(block.adaLN_modulation[-1].weight)
-            nn.init.zeros_(block.adaLN_modulation[-1].bias)
-        for layer in (self.final_layer.adaLN_modulation[-1], self.final_layer.linear):
-            nn.init.zeros_(layer.weight)
-            nn.init.zeros_(layer.bias)
+        zeroed = [block.adaLN_modulation[-1] for block in cast(list[DiTBlock], self.blocks)]
+        for layer in [*zeroed, self.final_layer.adaLN_modulation[-1], self.final_layer.linear]:
+            for parameter in layer.parameters():
+                nn.init.zeros_(parameter)
 
     def forward(self, x: torch.Tensor, t: torch.Tensor, cond: TextCondition) -> torch.Tensor:
         b, _, h, w = x.shape

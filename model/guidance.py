@@ -1,20 +1,21 @@
 """Classifier-free guidance (Ho & Salimans 2022) as a wrapper around any conditional denoiser."""
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import torch
 
 from model.diffusion import Estimate
 
-ConditionalDenoiser = Callable[[torch.Tensor, int, object], Estimate]
+C = TypeVar("C")  # the condition: text embeddings in this project, any batchable thing in general
 
 
 def classifier_free_guidance(
-    denoiser: ConditionalDenoiser,
-    cond: object,
-    uncond: object,
+    denoiser: Callable[[torch.Tensor, int, C], Estimate],
+    cond: C,
+    uncond: C,
     guidance_scale: float,
-    concat: Callable[[object, object], object],
+    concat: Callable[[C, C], C],
     observe: Callable[[Estimate | None, Estimate], None] | None = None,
 ) -> Callable[[torch.Tensor, int], Estimate]:
     """ε̃ = ε_uncond + s·(ε_cond − ε_uncond), with [uncond, cond] in one batched forward.

@@ -97,12 +97,10 @@ class Pipeline:
         torch.manual_seed(seed)
         target = resolve_device(device)
         text_encoder = TextEncoder(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
-        sketchbook = None
+        sketchbook, side, channels = None, image_size, 3
         if latent:
             sketchbook = Autoencoder(replace(AUTOENCODER_PRESETS["tiny"], image_size=image_size)).to(target).eval()
-        side, channels = (
-            (sketchbook.config.latent_size, sketchbook.config.latent_channels) if latent else (image_size, 3)
-        )
+            side, channels = sketchbook.config.latent_size, sketchbook.config.latent_channels
         teams = []
         for name in BACKBONES:
             config = ModelConfig(
@@ -125,7 +123,7 @@ class Pipeline:
 
     def pixels_per_cell(self, backbone: str) -> int:
         """Picture pixels per side of one cell of what the team draws: the sketchbook's downsampling, else 1."""
-        return self.sketchbook.config.downsample if self.draws_in_latent(backbone) else 1
+        return self._sketchbook().config.downsample if self.draws_in_latent(backbone) else 1
 
     def to_team_space(self, backbone: str, pictures: torch.Tensor) -> torch.Tensor:
         """Pictures as the team sees them: sketchbook latents for a latent team, else the pictures themselves."""
@@ -219,13 +217,18 @@ class Pipeline:
     @torch.no_grad()
     def to_latent(self, pictures: torch.Tensor) -> torch.Tensor:
         """(B, 3, S, S) pictures → (B, C, h, w) sketchbook latents, for lessons that start from a picture."""
-        return self.sketchbook.encode(pictures)
+        return self._sketchbook().encode(pictures)
 
     @torch.no_grad()
     def to_pictures(self, latents: torch.Tensor) -> torch.Tensor:
         """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the sketchbook's decoder."""
         with autocast(self.device):
-            return self.sketchbook.decode(latents).float()
+            return self._sketchbook().decode(latents).float()
+
+    def _sketchbook(self) -> Autoencoder:
+        if self.sketchbook is None:
+            raise ValueError("this model has no sketchbook: its teams draw pictures, not latents")
+        return self.sketchbook
 
     @torch.no_grad()
     def painted(self, step: Step) -> Step:

@@ -11,7 +11,7 @@ import functools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, cast
 
 import torch
 
@@ -158,7 +158,7 @@ def dpmpp_2m(
         h = lam_next - lam
         denoised = est.x0
         if state is not None:
-            previous_x0, previous_lam = state  # type: ignore[misc]
+            previous_x0, previous_lam = cast(tuple[torch.Tensor, float], state)
             r = (lam - previous_lam) / h
             denoised = (1 + 1 / (2 * r)) * est.x0 - (1 / (2 * r)) * previous_x0
         sigma, sigma_next = (1 - a) ** 0.5, (1 - a_next) ** 0.5

@@ -164,7 +164,7 @@ class UNet(nn.Module):
         h = self.input(x)  # (B, base, H, W)
         skips = [h]
         for blocks, downsample in zip(self.down, self.downsample):
-            for block in blocks:
+            for block in blocks.children():
                 h = block(h, emb, cond)
                 skips.append(h)
             if not isinstance(downsample, nn.Identity):
@@ -173,7 +173,7 @@ class UNet(nn.Module):
         for block in self.mid:
             h = block(h, emb, cond)
         for blocks, upsample in zip(self.up, self.upsample):
-            for block in blocks:
+            for block in blocks.children():
                 h = block(torch.cat([h, skips.pop()], dim=1), emb, cond)
             h = upsample(h)
         return self.output(h)  # (B, C, H, W)

@@ -29,11 +29,14 @@ class LessonGate:
         self._max_waiting = max_waiting
         self._waiting = 0  # event loop only
 
-    async def run(self, work: Callable[P, R], *args: P.args, may_refuse: bool = True, **kwargs: P.kwargs) -> R:
-        """Raises LessonsBusy when `max_waiting` others already wait for a slot, unless `may_refuse` is False
-        (a run already under way waits its turn rather than stop halfway)."""
-        if may_refuse and self._slots.locked() and self._waiting >= self._max_waiting:
+    async def run(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Raises LessonsBusy when `max_waiting` others already wait for a slot."""
+        if self._slots.locked() and self._waiting >= self._max_waiting:
             raise LessonsBusy()
+        return await self.wait_turn(work, *args, **kwargs)
+
+    async def wait_turn(self, work: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Never refuses: a run already under way waits its turn rather than stop halfway."""
         self._waiting += 1
         try:
             await self._slots.acquire()

@@ -25,13 +25,14 @@ async def stream_lanes(websocket: WebSocket, gate: LessonGate, lanes: dict[str, 
     index, under_way = 0, False  # once under way, a busy gate makes the run wait, never stop halfway
     while True:
         for name, lane in lanes.items():
-            shown, ms = await gate.run(_timed_next, lane, may_refuse=not under_way)
+            shown, ms = await (gate.wait_turn if under_way else gate.run)(_timed_next, lane)
             under_way = True
             if shown is None:
                 await websocket.send_text(LessonDone(total_ms=spent).model_dump_json())
                 return
             spent[name] += ms
-            step = LessonStep(lane=name, index=index, total=total, ms=ms, total_ms=spent[name], **shown.facts)
+            fields = {"lane": name, "index": index, "total": total, "ms": ms, "total_ms": spent[name]}
+            step = LessonStep.model_validate(fields | shown.facts)
             await websocket.send_text(step.model_dump_json())
             await websocket.send_bytes(sheet_png([torch.cat(shown.panels)]))
         index += 1

@@ -12,9 +12,12 @@ from app.lessons.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.limits import MAX_LESSON_STEPS
 from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
+from model.dit import DiTConfig
 from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline
+from model.team import Team
+from model.unet import UNetConfig
 
 router = APIRouter()
 
@@ -46,15 +49,15 @@ def keyholes(pipeline: PipelineDep) -> Keyholes:
     latent cell covers `pixels_per_cell` pixels of the painted picture)."""
     cnn, transformer = pipeline.team_of_kind("unet"), pipeline.team_of_kind("dit")
     levels = None
-    if cnn:
+    if cnn is not None:
+        arch = cnn.config.backbone
+        assert isinstance(arch, UNetConfig), "team_of_kind('unet') gives U-Net teams only"
         cell = pipeline.pixels_per_cell(cnn.name)
-        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(cnn.config.backbone, cnn.config.image_size)]
+        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(arch, cnn.config.image_size)]
     return Keyholes(
         image_size=pipeline.image_size,
         levels=levels,
-        patch_size=transformer.config.backbone.patch_size * pipeline.pixels_per_cell(transformer.name)
-        if transformer
-        else None,
+        patch_size=_patch_side(transformer) * pipeline.pixels_per_cell(transformer.name) if transformer else None,
     )
 
 
@@ -68,16 +71,21 @@ async def patch_look(
     transformer = pipeline.team_of_kind("dit")
     if transformer is None:
         raise HTTPException(404, "This model has no Team Transformer.")
-    config = transformer.config
-    grid = config.image_size // config.backbone.patch_size
+    grid = transformer.config.image_size // _patch_side(transformer)
     if query.position > query.steps or query.patch >= grid * grid:
         raise HTTPException(422, f"Choose a position up to {query.steps} and a patch below {grid * grid}.")
-    weights = await gate.run(_look, pipeline, query)
+    weights = await gate.run(_look, pipeline, transformer, query)
     return PatchLook(grid=grid, weights=weights.flatten().tolist())
 
 
-def _look(pipeline: Pipeline, query: PatchQuery) -> torch.Tensor:
-    transformer = pipeline.team_of_kind("dit")
+def _patch_side(transformer: Team) -> int:
+    """A DiT team's patch side, in cells of what it draws."""
+    arch = transformer.config.backbone
+    assert isinstance(arch, DiTConfig), "team_of_kind('dit') gives DiT teams only"
+    return arch.patch_size
+
+
+def _look(pipeline: Pipeline, transformer: Team, query: PatchQuery) -> torch.Tensor:
     schedule = schedule_of(pipeline, query)
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
     denoiser = ModelDenoiser(transformer.network, transformer.config, transformer.training_schedule(), schedule)

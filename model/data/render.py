@@ -49,7 +49,7 @@ class NotoRenderer:
         if self.font.getlength(emoji.emoji) > self.glyph_advance:  # a sequence the font cannot join into one glyph
             return None
         _, _, right, bottom = self.font.getbbox(emoji.emoji)
-        canvas = Image.new("RGBA", (right, bottom))
+        canvas = Image.new("RGBA", (int(right), int(bottom)))
         ImageDraw.Draw(canvas).text((0, 0), emoji.emoji, font=self.font, embedded_color=True)
         return canvas if canvas.getbbox() else None  # a missing glyph draws nothing
 

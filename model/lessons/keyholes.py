@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from model.dit import DiTBlock
 from model.lessons.attention import AttentionRecorder
 from model.unet import UNetConfig
 
@@ -37,7 +38,8 @@ def unet_keyholes(arch: UNetConfig, image_size: int) -> list[Keyhole]:
 def patch_attention(net: nn.Module, x_t: torch.Tensor, timestep: float, cond: object, patch: int) -> torch.Tensor:
     """How much patch `patch` of a DiT looks at every patch, averaged over heads and blocks: (grid, grid), sums to 1."""
     rows: list[torch.Tensor] = []  # per block: (N,), the tapped patch's row, averaged over heads
-    with AttentionRecorder([block.self_attn for block in net.blocks], lambda w: rows.append(w[0, :, patch].mean(0))):
+    attentions = [m.self_attn for m in net.modules() if isinstance(m, DiTBlock)]
+    with AttentionRecorder(attentions, lambda w: rows.append(w[0, :, patch].mean(0))):
         net(x_t, torch.full((x_t.shape[0],), timestep, device=x_t.device), cond)
     weights = torch.stack(rows).mean(0)  # (N,)
     grid = int(weights.shape[0] ** 0.5)

@@ -7,6 +7,7 @@ import torch.nn.functional as F
 
 from model.lessons.attention import AttentionRecorder
 from model.pipeline import GenerationRequest, Pipeline
+from model.unet import SpatialTransformer
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class WordMaps:
 def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     """DAAM (Tang et al. 2023): upsample every U-Net cross-attention map of the prompted pass and add them up."""
     cnn = pipeline.team_of_kind("unet")
+    if cnn is None:
+        raise ValueError("this model has no U-Net, whose cross-attention the maps show")
     net = cnn.network
     size = pipeline.image_size
     tokens = pipeline.text_encoder.token_strings(request.prompt)
@@ -31,7 +34,7 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
         maps = per_token.T.reshape(len(tokens), 1, side, side)  # (T, 1, h, w)
         total.add_(F.interpolate(maps, size=(size, size), mode="bilinear").squeeze(1).cpu())
 
-    modules = [module.cross_attn for module in net.modules() if hasattr(module, "cross_attn")]
+    modules = [module.cross_attn for module in net.modules() if isinstance(module, SpatialTransformer)]
     with AttentionRecorder(modules, add):
         picture = pipeline.sample(replace(request, backbone=cnn.name, num_images=1))
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]

@@ -1,17 +1,20 @@
 """An exponential moving average of weights with a warm-up, so early averages forget the random init."""
 
 import copy
+from typing import Generic, TypeVar
 
 import torch
 from torch import nn
 
+M = TypeVar("M", bound=nn.Module)
 
-class EMA:
+
+class EMA(Generic[M]):
     """decay_t = min(decay, (1 + t) / (10 + t)): a plain EMA at 0.999 would still hold ~37% of the
     untrained weights after 1,000 updates; the warm-up makes the average track the early model."""
 
-    def __init__(self, model: nn.Module, decay: float = 0.999):
-        self.model = copy.deepcopy(model).eval().requires_grad_(False)
+    def __init__(self, model: M, decay: float = 0.999):
+        self.model: M = copy.deepcopy(model).eval().requires_grad_(False)
         self.decay = decay
         self.updates = 0
 

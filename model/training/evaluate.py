@@ -56,7 +56,10 @@ def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, ju
     """Mean pairwise distance within consecutive groups of `group` pictures: (dust-clip, judge features)."""
     clip = pipeline.text_encoder.clip.encode_image(pictures, normalize=True)
     features = judge.features(pictures)
-    return tuple(float(mean_pairwise_distance(e.reshape(-1, group, e.shape[-1])).mean()) for e in (clip, features))
+    clip_variety, judge_variety = (
+        float(mean_pairwise_distance(e.reshape(-1, group, e.shape[-1])).mean()) for e in (clip, features)
+    )
+    return clip_variety, judge_variety
 
 
 @torch.no_grad()

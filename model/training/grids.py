@@ -25,4 +25,6 @@ def save_sample_grid(
 ) -> None:
     """Prompts × seeds drawn from pure noise (the whole product), not just the loss."""
     rows = [np.concatenate(list(to_uint8(draw(pipeline, backbone, p, seeds, guidance))), axis=1) for p in GRID_PROMPTS]
-    Image.fromarray(np.concatenate(rows, axis=0)).resize((seeds * 96, len(GRID_PROMPTS) * 96), Image.NEAREST).save(path)
+    Image.fromarray(np.concatenate(rows, axis=0)).resize(
+        (seeds * 96, len(GRID_PROMPTS) * 96), Image.Resampling.NEAREST
+    ).save(path)

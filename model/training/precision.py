@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable
 
 
-def time_steps(step: Callable[[bool], None], use_bf16: bool, repeats: int) -> float:
+def time_steps(step: Callable[[bool], object], use_bf16: bool, repeats: int) -> float:
     """Seconds per step after one warm-up step."""
     step(use_bf16)
     start = time.perf_counter()
@@ -14,7 +14,7 @@ def time_steps(step: Callable[[bool], None], use_bf16: bool, repeats: int) -> fl
     return (time.perf_counter() - start) / repeats
 
 
-def choose_bf16(precision: str, step: Callable[[bool], None], repeats: int = 3) -> bool:
+def choose_bf16(precision: str, step: Callable[[bool], object], repeats: int = 3) -> bool:
     """ "bf16"/"fp32" as asked; "auto" runs a few real training steps each way and keeps the faster."""
     if precision != "auto":
         return precision == "bf16"
