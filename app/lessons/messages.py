@@ -6,9 +6,10 @@ followed by one binary PNG of that lane's panels side by side, then `LessonDone`
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.registry import LIVE_RUNS
 
 
 class LiveRun(BaseModel):
@@ -16,11 +17,18 @@ class LiveRun(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    lesson: Literal["teams", "guidance", "sweep", "words"]
+    lesson: str  # a live run some lesson registers (app/lessons/registry.py): teams, guidance, sweep, words
     prompt: str = Field(min_length=1, max_length=200)
     seed: int = Field(0, ge=0, le=MAX_SEED)
     steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
+
+    @field_validator("lesson")
+    @classmethod
+    def _a_live_run(cls, name: str) -> str:
+        if name not in LIVE_RUNS:
+            raise ValueError(f"choose one of {', '.join(LIVE_RUNS)}")
+        return name
 
 
 class LessonStep(BaseModel):

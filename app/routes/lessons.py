@@ -1,27 +1,15 @@
-"""The lesson pages, story order first, and the lesson compute routes they call."""
+"""The lesson pages, story order first; each lesson's compute routes and the live socket come with it."""
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from app.routes import lessons_diversity, lessons_dust, lessons_keyholes, lessons_live, lessons_words
+from app.lessons import live, registry
+from app.lessons.registry import LESSONS
 from app.routes.page import templates
 
 router = APIRouter()
-router.include_router(lessons_dust.router)
-router.include_router(lessons_live.router)
-router.include_router(lessons_words.router)
-router.include_router(lessons_diversity.router)
-router.include_router(lessons_keyholes.router)
-
-LESSONS = {  # slug: (title, short name for the menu, one line for the story page), in story order
-    "dust": ("Sprinkling dust", "Dust", "Watch a picture disappear under dust, then let the model clean it up."),
-    "clock": ("The dusty clock", "Clock", "Different clocks decide how fast the dust piles up."),
-    "teams": ("Team CNN vs Team Transformer", "Two teams", "Two kinds of model clean the same dust, side by side."),
-    "keyholes": ("Keyholes and patches", "Keyholes", "How much of the picture each team can see at once."),
-    "words": ("Words to pictures", "Words", "How the model reads your words, and how well its picture matches them."),
-    "guidance": ("Teacher's hints", "Hints", "How much the words steer each guess, from 0 (ignore them) to 15."),
-    "diversity": ("Dust vs memorising", "Variety", "Why starting from dust gives a different picture every time."),
-}
+router.include_router(registry.router)
+router.include_router(live.router)
 
 
 @router.get("/lessons", response_class=HTMLResponse)

@@ -50,7 +50,7 @@ def test_a_full_waiting_line_refuses_at_once_and_the_rest_finish():
         await asyncio.sleep(0.01)
         with pytest.raises(LessonsBusy, match="busy"):
             await gate.run(pow, 3, 2)
-        under_way = asyncio.ensure_future(gate.run(pow, 2, 2, may_refuse=False))  # a run already going waits
+        under_way = asyncio.ensure_future(gate.wait_turn(pow, 2, 2))  # a run already going waits its turn
         results = await asyncio.gather(running, waiting, under_way)
         return results, await gate.run(pow, 3, 2)  # the line is free again
 

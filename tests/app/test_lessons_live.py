@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from starlette.websockets import WebSocketDisconnect
 
-from app.lessons.lanes import GUIDANCE_SWEEP, Shown, guidance_lane
+from app.lessons.guidance import GUIDANCE_SWEEP, guidance_lane
+from app.lessons.lanes import Shown
 from app.lessons.stream import stream_lanes
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -125,8 +126,12 @@ def test_only_a_runs_first_step_may_be_turned_away_by_a_busy_gate():
     asked: list[bool] = []
 
     class RecordingGate:
-        async def run(self, work, *args, may_refuse: bool = True):
-            asked.append(may_refuse)
+        async def run(self, work, *args):  # may refuse when busy
+            asked.append(True)
+            return work(*args)
+
+        async def wait_turn(self, work, *args):  # never refuses
+            asked.append(False)
             return work(*args)
 
     class Sink:

@@ -1,6 +1,6 @@
 // What every lesson page shares: the projector button, keys, and a line for messages.
 
-import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
+import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "../keys.js";
 
 document.getElementById("projector").addEventListener("click", () => toggleProjector());
 syncProjectorWithFullscreen(() => window.dispatchEvent(new Event("resize")));

@@ -1,8 +1,8 @@
 // Lesson 3, Team CNN vs Team Transformer: the same words and dust through both backbones, live.
 
-import { LiveLesson } from "./lessons-live.js";
-import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
-import { drawCell } from "./lessons-sheet.js";
+import { LiveLesson } from "./live.js";
+import { bindLessonKeys, liveForm, say } from "./page.js";
+import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();

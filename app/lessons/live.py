@@ -7,8 +7,8 @@ from app.admission import admitted
 from app.deps import OptionsDep, SettingsDep
 from app.lessons.deps import LessonGateDep, PipelineDep
 from app.lessons.gate import LessonGate, LessonsBusy
-from app.lessons.lanes import LIVE_LESSONS
 from app.lessons.messages import LessonError, LiveRun
+from app.lessons.registry import LIVE_RUNS
 from app.lessons.stream import stream_lanes
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -40,7 +40,7 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, lim
                 prompt=run.prompt, seed=run.seed, num_inference_steps=run.steps, guidance_scale=run.guidance
             )
             try:
-                await stream_lanes(websocket, gate, LIVE_LESSONS[run.lesson](pipeline, request), run.steps)
+                await stream_lanes(websocket, gate, LIVE_RUNS[run.lesson](pipeline, request), run.steps)
             except LessonsBusy as busy:
                 await websocket.send_text(LessonError(message=str(busy)).model_dump_json())
     except WebSocketDisconnect:

@@ -1,6 +1,6 @@
 // Dust vs memorising: eight seeds of the real model beside the no-dust model, each with a variety score.
 
-import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
+import { bindLessonKeys, liveForm, say } from "./page.js";
 
 const $ = (id) => document.getElementById(id);
 

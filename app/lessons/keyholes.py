@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.lesson import Lesson
 from app.lessons.limits import MAX_LESSON_STEPS
-from app.routes.lessons_dust import DustQuery, check_query, dusty_row, schedule_of
+from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
 from model.dit import DiTConfig
 from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
@@ -93,3 +94,12 @@ def _look(pipeline: Pipeline, transformer: Team, query: PatchQuery) -> torch.Ten
     return patch_attention(
         transformer.network, x_t, denoiser.network_timestep(timestep), pipeline.encode([query.words]), query.patch
     )
+
+
+LESSON = Lesson(
+    "keyholes",
+    "Keyholes and patches",
+    "Keyholes",
+    "How much of the picture each team can see at once.",
+    router=router,
+)

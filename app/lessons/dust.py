@@ -1,22 +1,21 @@
-"""Lesson 1, sprinkling dust, and lesson 2, the dusty clock: the forward process and SDEdit's way back."""
+"""Lesson 1, sprinkling dust: the forward process, and SDEdit's way back ("clean it up")."""
 
 from typing import Annotated
 
 import torch
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
-from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
-from app.lessons.pictures import start_picture
+from app.lessons.lesson import Lesson
+from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
+from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of
 from app.lessons.sheets import png_response, sheet_png
-from app.protocol import Options
 from model.lessons.examples import EXAMPLES
-from model.lessons.sprinkle import clean_up, slider_alpha_bars, sprinkle
+from model.lessons.sprinkle import clean_up
 from model.pipeline import GenerationRequest, Pipeline
-from model.schedules import NoiseSchedule
 
 router = APIRouter()
 
@@ -24,20 +23,6 @@ router = APIRouter()
 class Example(BaseModel):
     name: str
     label: str
-
-
-class DustQuery(BaseModel):
-    """Which picture gets dust, which dust, and on which clock."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    example: str | None = None  # a built-in picture; otherwise the model draws `prompt`
-    prompt: str | None = None
-    seed: int = Field(0, ge=0, le=MAX_SEED)  # for the drawn picture
-    noise_seed: int = Field(0, ge=0, le=MAX_SEED)  # the one handful of dust used at every position
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
-    schedule: str | None = None  # None: the model's own schedule
-    backbone: str = "unet"
 
 
 class CleanUpQuery(DustQuery):
@@ -75,33 +60,6 @@ async def clean_up_sheet(
     return png_response(await gate.run(_clean_up_sheet, pipeline, query))
 
 
-def check_query(query: DustQuery, options: Options) -> None:
-    """Refuse what the model can't serve, with a sentence a person can act on."""
-    problems = [
-        (query.example is not None and query.example not in EXAMPLES, f"Choose a picture from: {', '.join(EXAMPLES)}."),
-        (query.example is None and not (query.prompt or "").strip(), "Choose a picture or type a few words."),
-        (len(query.prompt or "") > options.limits.max_prompt_chars, "Those words are too long."),
-        (query.backbone not in {b.name for b in options.backbones}, f"There is no team called “{query.backbone}”."),
-        (query.schedule not in {None, *(s.name for s in options.schedules)}, "There is no clock by that name."),
-    ]
-    for bad, sentence in problems:
-        if bad:
-            raise HTTPException(422, sentence)
-
-
-def schedule_of(pipeline: Pipeline, query: DustQuery) -> NoiseSchedule:
-    return pipeline.sampling_schedule(query.backbone, query.schedule)
-
-
-def dusty_row(pipeline: Pipeline, query: DustQuery) -> torch.Tensor:
-    """x_t at every slider position (K + 1, C, H, W) in the team's own space, position 0 being the clean
-    picture; a sketchbook team dusts the picture's latent (encode → dust), not its pixels."""
-    picture = start_picture(pipeline, query.example, query.prompt, query.seed, query.backbone)
-    x0 = pipeline.to_team_space(query.backbone, picture)
-    noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(x0.device)
-    return sprinkle(x0, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))
-
-
 @torch.no_grad()
 def _dust_sheet(pipeline: Pipeline, query: DustQuery) -> bytes:
     return sheet_png([pipeline.to_view(query.backbone, dusty_row(pipeline, query))])
@@ -118,3 +76,12 @@ def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
     papers = [start] + [step.x_next for step in steps]
     guesses = [step.pred_x0 for step in steps] + [papers[-1]]
     return sheet_png([pipeline.to_view(query.backbone, torch.cat(rows)) for rows in (papers, guesses)])
+
+
+LESSON = Lesson(
+    "dust",
+    "Sprinkling dust",
+    "Dust",
+    "Watch a picture disappear under dust, then let the model clean it up.",
+    router=router,
+)

@@ -1,11 +1,11 @@
 // Lesson 2, the dusty clock: every named schedule's ᾱ over one run, and the same dust on the same
 // picture under each, with one cursor moving through them all.
 
-import { bindLessonKeys, say } from "./lessons-page.js";
-import { pictureShare } from "./numbers.js";
-import { SliderPlayer } from "./lessons-play.js";
-import { plotLines } from "./lessons-plot.js";
-import { drawCell, loadSheet, sliderAlphaBars } from "./lessons-sheet.js";
+import { bindLessonKeys, say } from "./page.js";
+import { pictureShare } from "../numbers.js";
+import { SliderPlayer } from "./play.js";
+import { plotLines } from "./plot.js";
+import { drawCell, loadSheet, sliderAlphaBars } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const STEPS = 20;

@@ -1,10 +1,10 @@
 // Lesson 1, sprinkling dust: a slider over the forward process, then SDEdit back from where it stands.
 
-import { bindLessonKeys, say } from "./lessons-page.js";
-import { pictureShare } from "./numbers.js";
-import { SliderPlayer } from "./lessons-play.js";
-import { bindSquint } from "./squint.js";
-import { drawCell, loadSheet, sliderAlphaBars } from "./lessons-sheet.js";
+import { bindLessonKeys, say } from "./page.js";
+import { pictureShare } from "../numbers.js";
+import { SliderPlayer } from "./play.js";
+import { bindSquint } from "../squint.js";
+import { drawCell, loadSheet, sliderAlphaBars } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const STEPS = 20; // slider positions past the clean picture: the steps of one run

@@ -1,8 +1,8 @@
 // Lesson 5, the teacher's hints: classifier-free guidance taken apart live, then a sweep of strengths.
 
-import { LiveLesson } from "./lessons-live.js";
-import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
-import { drawCell } from "./lessons-sheet.js";
+import { LiveLesson } from "./live.js";
+import { bindLessonKeys, liveForm, say } from "./page.js";
+import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();

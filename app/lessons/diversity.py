@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.lesson import Lesson
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import png_data_urls
 from model.lessons.diversity import load_variety_scale, variety
@@ -67,3 +68,12 @@ def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
         return Comparison(dust=dust, no_dust=None, note=NO_NO_DUST, scale=scale)
     no_dust = _grid(pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
     return Comparison(dust=dust, no_dust=no_dust, note=None, scale=scale)
+
+
+LESSON = Lesson(
+    "diversity",
+    "Dust vs memorising",
+    "Variety",
+    "Why starting from dust gives a different picture every time.",
+    router=router,
+)

@@ -1,8 +1,8 @@
 // Keyholes and patches: Team CNN's receptive field per level and Team Transformer's attention from one patch,
 // both around one spot on the picture that a tap or the arrow keys move.
 
-import { bindLessonKeys, say } from "./lessons-page.js";
-import { loadSheet } from "./lessons-sheet.js";
+import { bindLessonKeys, say } from "./page.js";
+import { loadSheet } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const STEPS = 20;

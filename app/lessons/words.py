@@ -7,10 +7,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
 from app.lessons.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.lanes import Lane, Shown, drawing_lane
+from app.lessons.lesson import Lesson
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.lessons.word_maps import word_maps
-from model.lessons.words import words_of
+from model.lessons.words import picture_word_match, words_of
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -78,3 +80,24 @@ def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
         picture=png_data_urls(found.picture)[0],
         maps=[TokenMap(token=token, map=url) for token, url in zip(found.tokens, lit)],
     )
+
+
+def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
+    """A plain run, with how well the model's guess matches the words (CLIP score) at every step."""
+
+    def lane() -> Lane:
+        for shown in drawing_lane(pipeline, request):
+            score = picture_word_match(pipeline.text_encoder, request.prompt, shown.panels[1])
+            yield Shown(shown.panels, {"clip_score": float(score[0])})
+
+    return {"words": lane()}
+
+
+LESSON = Lesson(
+    "words",
+    "Words to pictures",
+    "Words",
+    "How the model reads your words, and how well its picture matches them.",
+    router=router,
+    live={"words": words_lanes},
+)

@@ -1,9 +1,9 @@
 // Lesson 6, words to pictures: the prompt as tokens, untaught words marked, and a live CLIP score per step.
 
-import { LiveLesson } from "./lessons-live.js";
-import { bindLessonKeys, liveForm, say } from "./lessons-page.js";
-import { plotLines } from "./lessons-plot.js";
-import { drawCell } from "./lessons-sheet.js";
+import { LiveLesson } from "./live.js";
+import { bindLessonKeys, liveForm, say } from "./page.js";
+import { plotLines } from "./plot.js";
+import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const STEPS = 20;
