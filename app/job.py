@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from app.outbox import Outbox, Payload
 from app.protocol import ServerMessage
+from model.guidance import passes_per_step
 from model.pipeline import GenerationRequest
 
 
@@ -84,7 +85,7 @@ class Job:
     @property
     def rows(self) -> int:
         """Rows this run adds to every batched forward pass: guidance doubles them."""
-        return self.request.num_images * (1 if self.request.guidance_scale == 1.0 else 2)
+        return self.request.num_images * passes_per_step(self.request.guidance_scale)
 
     def cancel(self) -> None:
         self._cancel.set()

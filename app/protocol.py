@@ -13,12 +13,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from model.pipeline import GenerationRequest
+from model.pipeline import MAX_SEED, GenerationRequest
 
 PROTOCOL_VERSION = 1
 MAGIC = b"DD"
 MAX_GUIDANCE_SCALE = 20.0
-MAX_SEED = 2**31 - 1  # fits a JavaScript number and a u32 without surprises
 REVEAL_GIF_PATH = "/api/jobs/{job_id}/reveal.gif"  # where `done` says the run's animation can be fetched
 ROOM_CODE_LENGTH = 4  # short enough to read off a projector
 

@@ -10,6 +10,11 @@ from model.diffusion import Estimate
 C = TypeVar("C")  # the condition: text embeddings in this project, any batchable thing in general
 
 
+def passes_per_step(guidance_scale: float) -> int:
+    """Network rows per picture per step: the unguided and the prompted guess, or one at scale 1."""
+    return 1 if guidance_scale == 1.0 else 2
+
+
 def classifier_free_guidance(
     denoiser: Callable[[torch.Tensor, int, C], Estimate],
     cond: C,
@@ -24,7 +29,7 @@ def classifier_free_guidance(
     along the batch so the wrapper works with any condition type. `observe` sees the unguided
     (None at scale 1) and conditional estimates of every step, e.g. for a live triptych.
     """
-    if guidance_scale == 1.0:
+    if passes_per_step(guidance_scale) == 1:
 
         def conditional(x: torch.Tensor, t: int) -> Estimate:
             est = denoiser(x, t, cond)

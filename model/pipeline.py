@@ -20,7 +20,7 @@ from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
 from model.team import Team
 from model.text_encoder import TextEncoder, create_clip
 
-MAX_SEED = 2**63 - 1
+MAX_SEED = 2**31 - 1  # one range everywhere: it fits a JavaScript number and a u32 without surprises
 
 
 @dataclass(frozen=True)

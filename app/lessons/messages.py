@@ -18,7 +18,7 @@ class LiveRun(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     lesson: str  # a live run some lesson registers (app/lessons/registry.py): teams, guidance, sweep, words
-    prompt: str = Field(min_length=1, max_length=200)
+    prompt: str = Field(min_length=1)  # its length limit is the server's max_prompt_chars, checked on receipt
     seed: int = Field(0, ge=0, le=MAX_SEED)
     steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
