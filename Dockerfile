@@ -18,8 +18,8 @@ COPY model ./model
 COPY app ./app
 COPY templates ./templates
 COPY static ./static
-# Editable, so the app finds templates/ and static/ beside its package.
-RUN pip install --no-cache-dir -e .
+# A plain install: the page (templates/, static/) and the weights ship inside the packages.
+RUN pip install --no-cache-dir .
 
 ENV DUST_HOST=0.0.0.0 \
     DUST_PORT=8000 \

@@ -6,7 +6,9 @@ from typing import Annotated
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]  # holds templates/ and static/ beside the app package
+PAGE_DIR = (
+    Path(__file__).resolve().parent
+)  # holds static/ and templates/: links to the repo's folders, copies in a wheel
 
 
 class Settings(BaseSettings):

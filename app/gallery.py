@@ -18,11 +18,12 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from app.imaging import encode_png
+from app.protocol import REQUEST_SETTINGS, settings_of
 from app.replay import Reveal
 
 if TYPE_CHECKING:
@@ -53,22 +54,17 @@ class GalleryRecord:
 
     @classmethod
     def of(cls, job: "Job", timings: "Timings") -> "GalleryRecord":
-        request = job.request
         return cls(
-            prompt=request.prompt,
-            negative_prompt=request.negative_prompt,
-            steps=request.num_inference_steps,
-            guidance_scale=request.guidance_scale,
-            seed=request.seed,
-            sampler=request.sampler,
-            backbone=request.backbone,
-            schedule=request.schedule,
-            num_images=request.num_images,
+            **settings_of(job.request),
             queued_ms=timings.queued_ms,
             total_ms=timings.total_ms,
             room=job.room,
             author=job.author,
         )
+
+    def settings(self) -> dict[str, Any]:
+        """What was asked for, in the page's words: enough to draw the same picture again."""
+        return {name: getattr(self, name) for name in REQUEST_SETTINGS}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from app.config import PROJECT_DIR, Settings
+from app.config import PAGE_DIR, Settings
 from app.engine import Engine
 from app.gallery import GALLERY_DATABASE, Budget, Gallery
 from app.lessons.gate import LessonGate, LessonsBusy
@@ -65,5 +65,5 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     async def lessons_busy(_: Request, busy: LessonsBusy) -> JSONResponse:
         return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
 
-    app.mount("/static", StaticFiles(directory=PROJECT_DIR / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=PAGE_DIR / "static"), name="static")
     return app

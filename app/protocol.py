@@ -6,7 +6,7 @@ module is the only place they are written down.
 
 import json
 import struct
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from enum import IntEnum
 from typing import Annotated, Any, Literal
 
@@ -202,17 +202,20 @@ class Generate(BaseModel):
 
     def to_request(self, seed: int) -> GenerationRequest:
         """The pipeline's request for this message, with the seed settled."""
-        return GenerationRequest(
-            prompt=self.prompt,
-            negative_prompt=self.negative_prompt,
-            num_inference_steps=self.steps,
-            guidance_scale=self.guidance_scale,
-            seed=seed,
-            sampler=self.sampler,
-            backbone=self.backbone,
-            num_images=self.num_images,
-            schedule=self.schedule,
-        )
+        fields = self.model_dump(exclude={"type", "seed"})
+        return GenerationRequest(**{_REQUEST_NAMES.get(k, k): v for k, v in fields.items()}, seed=seed)
+
+
+_REQUEST_NAMES = {"steps": "num_inference_steps"}  # the page's word → the request's, where they differ
+
+
+def settings_of(request: GenerationRequest) -> dict[str, Any]:
+    """A request in the page's words (the `generate` message's fields), for the gallery and its "run again" link."""
+    page_names = {request_name: name for name, request_name in _REQUEST_NAMES.items()}
+    return {page_names.get(k, k): v for k, v in asdict(request).items()}
+
+
+REQUEST_SETTINGS = tuple(settings_of(GenerationRequest(prompt="")))
 
 
 class Cancel(BaseModel):

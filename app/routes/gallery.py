@@ -30,22 +30,11 @@ class GalleryItem(BaseModel):
 
     @classmethod
     def of(cls, entry: GalleryEntry) -> "GalleryItem":
-        r = entry.record
-        settings = {
-            "prompt": r.prompt,
-            "negative_prompt": r.negative_prompt,
-            "seed": r.seed,
-            "steps": r.steps,
-            "guidance_scale": r.guidance_scale,
-            "sampler": r.sampler,
-            "backbone": r.backbone,
-            "num_images": r.num_images,
-            "schedule": r.schedule or "",
-        }
+        settings = {name: "" if value is None else value for name, value in entry.record.settings().items()}
         return cls(
             id=entry.id,
             created=entry.created,
-            record=r,
+            record=entry.record,
             picture_url=f"/api/gallery/{entry.id}/picture.png",
             reveal_url=f"/api/gallery/{entry.id}/reveal.gif",
             again_url="/?" + urlencode(settings),

@@ -4,10 +4,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from app.config import PROJECT_DIR
+from app.config import PAGE_DIR
 
 router = APIRouter()
-templates = Jinja2Templates(directory=PROJECT_DIR / "templates")
+templates = Jinja2Templates(directory=PAGE_DIR / "templates")
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -49,6 +49,7 @@ gallery = Gallery(Path(sys.argv[1]), budget)
 record = GalleryRecord("a cat", "", 3, 3.0, 1, "ddim", "unet", None, 1, 1.0, 2.0, None, "w")
 pixels = np.random.default_rng(0).integers(0, 255, (1, 32, 32, 3), dtype=np.uint8)
 reveal = Reveal([pixels] * 20, [pixels] * 20)
+print("writing", flush=True)  # imports done: the kill lands while rows are being written
 n = 0
 while True:
     gallery.add(dataclasses.replace(record, seed=n), pixels, reveal)
@@ -98,9 +99,10 @@ def test_leftovers_of_a_crash_are_swept_at_start(tmp_path: Path):
 def test_a_server_killed_mid_write_restarts_with_the_gallery_intact(tmp_path: Path, budget: list[str]):
     root = Path(__file__).resolve().parents[2]
     killed_with_rows = 0
-    for delay in (0.8, 1.3, 1.9):
+    for delay in (0.1, 0.4, 0.9):
         command = [sys.executable, "-c", WRITER, str(tmp_path), *budget]
-        writer = subprocess.Popen(command, cwd=root, env={**os.environ})
+        writer = subprocess.Popen(command, cwd=root, env={**os.environ}, stdout=subprocess.PIPE, text=True)
+        assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
         time.sleep(delay)
         writer.send_signal(signal.SIGKILL)
         writer.wait()
