@@ -13,11 +13,11 @@ import torch
 from model.autoencoder import Autoencoder, AutoencoderConfig
 from model.backbones import BACKBONES, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata
+from model.clip import Clip, create_clip
 from model.device import resolve_device
 from model.lessons.words import load_vocabulary
 from model.pipeline import Pipeline
 from model.team import Team
-from model.text_encoder import TextEncoder, create_clip
 
 DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
 
@@ -40,9 +40,9 @@ def load_team(path: str | Path, device: torch.device) -> Team:
     return Team(name, network.to(device).eval(), config)
 
 
-def load_text_encoder(path: str | Path, device: torch.device) -> TextEncoder:
+def load_clip(path: str | Path, device: torch.device) -> Clip:
     model_name = _checked_metadata(path, "clip")["model_name"]
-    return TextEncoder(create_clip(model_name, path), model_name).to(device)
+    return Clip(create_clip(model_name, path), model_name).to(device)
 
 
 def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
@@ -71,7 +71,7 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
     if len({t.name for t in loaded}) < len(loaded):
         raise ValueError(f"{folder} holds two checkpoints of one team: {', '.join(t.name for t in loaded)}")
     pipeline = Pipeline(
-        load_text_encoder(by_kind["clip"][0], target),
+        load_clip(by_kind["clip"][0], target),
         teams,
         no_dust[0] if no_dust else None,
         trained=True,

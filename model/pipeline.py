@@ -9,6 +9,7 @@ import torch
 
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import BACKBONES, backbone_preset, build_backbone
+from model.clip import Clip, create_clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
 from model.denoiser import Forward, ModelDenoiser, direct_forward
@@ -18,7 +19,6 @@ from model.guidance import classifier_free_guidance
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
 from model.team import Team
-from model.text_encoder import TextEncoder, create_clip
 
 MAX_SEED = 2**31 - 1  # one range everywhere: it fits a JavaScript number and a u32 without surprises
 
@@ -43,7 +43,7 @@ class Pipeline:
 
     def __init__(
         self,
-        text_encoder: TextEncoder,
+        clip: Clip,
         teams: Iterable[Team],
         no_dust: Team | None = None,
         trained: bool = True,
@@ -55,14 +55,14 @@ class Pipeline:
         everyone = [*self.teams.values(), *([no_dust] if no_dust else [])]
         if sketchbook is None and any(team.draws_in_latent for team in everyone):
             raise ValueError("a team draws in the sketchbook's latent space, but no autoencoder was given")
-        self.text_encoder = text_encoder
+        self.clip = clip
         self.no_dust = no_dust
         self.trained = trained
         self.sketchbook = sketchbook
         self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
         self.vocabulary: frozenset[str] | None = None  # the words the teams were taught, when training recorded them
         self.config = next(iter(self.teams.values())).config
-        self.device = next(text_encoder.parameters()).device
+        self.device = next(clip.parameters()).device
 
     def team(self, name: str) -> Team:
         if name not in self.teams:
@@ -88,7 +88,7 @@ class Pipeline:
 
     @property
     def max_prompt_tokens(self) -> int:
-        return self.text_encoder.context_length - 2  # start and end of text take two places
+        return self.clip.context_length - 2  # start and end of text take two places
 
     @classmethod
     def tiny(cls, seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> "Pipeline":
@@ -96,7 +96,7 @@ class Pipeline:
         `latent`: both teams draw in a tiny untrained sketchbook."""
         torch.manual_seed(seed)
         target = resolve_device(device)
-        text_encoder = TextEncoder(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
+        clip = Clip(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
         sketchbook, side, channels = None, image_size, 3
         if latent:
             sketchbook = Autoencoder(replace(AUTOENCODER_PRESETS["tiny"], image_size=image_size)).to(target).eval()
@@ -107,11 +107,11 @@ class Pipeline:
                 backbone=backbone_preset(f"{name}-tiny"),
                 image_size=side,
                 channels=channels,
-                text_dim=text_encoder.width,
+                text_dim=clip.width,
                 space="latent" if latent else "pixels",
             )
             teams.append(Team(name, build_backbone(config).to(target).eval(), config))
-        return cls(text_encoder, teams, trained=False, sketchbook=sketchbook)
+        return cls(clip, teams, trained=False, sketchbook=sketchbook)
 
     def schedule_name(self, backbone: str, requested: str | None = None) -> str:
         """The clock a run samples on: the one asked for, else the team's own training schedule."""
@@ -165,7 +165,7 @@ class Pipeline:
                 raise ValueError(message)
 
     def encode(self, prompts: list[str]) -> TextCondition:
-        return self.text_encoder(prompts)
+        return self.clip.condition(prompts)
 
     def initial_noise(self, seed: int, num_images: int, backbone: str) -> torch.Tensor:
         """A team's starting dust (pixels or latent): image i is seeded with seed + i, so image 0 matches one run."""
@@ -249,7 +249,7 @@ class Pipeline:
         team = self.team(request.backbone)
         n = request.num_images
         cond = self.encode([request.prompt]).repeat(n)
-        negative = self.encode([request.negative_prompt]) if request.negative_prompt else self.text_encoder.empty
+        negative = self.encode([request.negative_prompt]) if request.negative_prompt else self.clip.empty
         return classifier_free_guidance(
             ModelDenoiser(team.network, team.config, team.training_schedule(), sampling, forward),
             cond,

@@ -38,7 +38,7 @@ def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
     taught = pipeline.vocabulary
     return Reading(
         words=[Word(text=word, taught=None if taught is None else word in taught) for word in words_of(prompt)],
-        tokens=pipeline.text_encoder.token_strings(prompt),
+        tokens=pipeline.clip.token_strings(prompt),
         max_tokens=pipeline.max_prompt_tokens,
     )
 
@@ -87,7 +87,7 @@ def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lan
 
     def lane() -> Lane:
         for shown in drawing_lane(pipeline, request):
-            score = picture_word_match(pipeline.text_encoder, request.prompt, shown.panels[1])
+            score = picture_word_match(pipeline.clip, request.prompt, shown.panels[1])
             yield Shown(shown.panels, {"clip_score": float(score[0])})
 
     return {"words": lane()}

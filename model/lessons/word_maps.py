@@ -25,7 +25,7 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
         raise ValueError("this model has no U-Net, whose cross-attention the maps show")
     net = cnn.network
     size = pipeline.image_size
-    tokens = pipeline.text_encoder.token_strings(request.prompt)
+    tokens = pipeline.clip.token_strings(request.prompt)
     total = torch.zeros(len(tokens), size, size)
 
     def add(weights: torch.Tensor) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import torch
 
+from model.clip import Clip
 from model.metrics import clip_score
-from model.text_encoder import TextEncoder
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 VOCABULARY_FILE = "vocabulary.json"
@@ -37,9 +37,8 @@ def load_vocabulary(folder: Path | None) -> frozenset[str] | None:
 
 
 @torch.no_grad()
-def picture_word_match(text_encoder: TextEncoder, prompt: str, images: torch.Tensor) -> torch.Tensor:
+def picture_word_match(clip: Clip, prompt: str, images: torch.Tensor) -> torch.Tensor:
     """CLIP score (0–100) between the prompt and each picture (B, 3, H, W) in [-1, 1]; shape (B,)."""
-    clip = text_encoder.clip
-    text = clip.encode_text(text_encoder.tokenize([prompt]), normalize=True)  # (1, D)
-    pictures = clip.encode_image(images.clamp(-1, 1), normalize=True)  # (B, D)
+    text = clip.encode_text([prompt])  # (1, D)
+    pictures = clip.encode_image(images)  # (B, D)
     return clip_score(pictures, text.expand_as(pictures))

@@ -26,7 +26,7 @@ from model.lessons.diversity import variety as picture_variety
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import GenerationRequest, Pipeline
-from model.training.grids import GRID_PROMPTS, draw, save_sample_grid
+from model.training.grids import GRID_PROMPTS, pictures_for, save_sample_grid
 from model.training.judge import load_judge, predict
 from model.training.pictures import PictureCaptions
 
@@ -54,7 +54,7 @@ class Scores:
 @torch.no_grad()
 def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, judge) -> tuple[float, float]:
     """Mean pairwise distance within consecutive groups of `group` pictures: (dust-clip, judge features)."""
-    clip = pipeline.text_encoder.clip.encode_image(pictures, normalize=True)
+    clip = pipeline.clip.encode_image(pictures)
     features = judge.features(pictures)
     clip_variety, judge_variety = (
         float(mean_pairwise_distance(e.reshape(-1, group, e.shape[-1])).mean()) for e in (clip, features)
@@ -66,11 +66,8 @@ def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, ju
 def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pipeline, judge) -> Scores:
     """pictures (N·seeds, 3, S, S) grouped by prompt; labels (N·seeds,) concept indices."""
     logits = predict(judge, pictures)
-    clip = pipeline.text_encoder.clip
-    image = clip.encode_image(pictures, normalize=True)
-    text = clip.encode_text(
-        pipeline.text_encoder.tokenize([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()]), normalize=True
-    )
+    image = pipeline.clip.encode_image(pictures)
+    text = pipeline.clip.encode_text([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()])
     diversity, judged_variety = embedding_variety(pictures, seeds, pipeline, judge)
     return Scores(
         judge_top1=top_k_accuracy(logits, labels, 1),
@@ -128,12 +125,12 @@ def variety_scale(
 
 def evaluate_model(pipeline: Pipeline, judge, model: str, seeds: int, stride: int, guidance: float) -> Scores:
     concepts = CONCEPTS[::stride]
-    pictures = torch.cat([draw(pipeline, model, c.name, seeds, guidance) for c in concepts])
+    pictures = torch.cat([pictures_for(pipeline, model, c.name, seeds, guidance) for c in concepts])
     labels = torch.arange(0, len(CONCEPTS), stride).repeat_interleave(seeds)
     scores = score(pictures, labels, seeds, pipeline, judge)
     index = {c.name: i for i, c in enumerate(CONCEPTS)}
     synonyms = SYNONYM_PROMPTS[::stride]
-    synonym_pictures = torch.cat([draw(pipeline, model, prompt, 1, guidance) for prompt, _ in synonyms])
+    synonym_pictures = torch.cat([pictures_for(pipeline, model, prompt, 1, guidance) for prompt, _ in synonyms])
     synonym_labels = torch.tensor([index[name] for _, name in synonyms])
     scores.synonym_top1 = top_k_accuracy(predict(judge, synonym_pictures), synonym_labels, 1)
     return scores

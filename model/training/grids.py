@@ -12,7 +12,7 @@ from model.pipeline import GenerationRequest, Pipeline
 GRID_PROMPTS = ("dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "car")
 
 
-def draw(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
+def pictures_for(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
     """`seeds` pictures (N, C, H, W) of one prompt at the app's sampler and steps; no-dust ignores the seed."""
     if model == "nodust":
         return pipeline.draw_without_dust(prompt, seeds)
@@ -24,7 +24,10 @@ def save_sample_grid(
     pipeline: Pipeline, backbone: str, path: Path, seeds: int = 2, guidance: float = GenerationRequest.guidance_scale
 ) -> None:
     """Prompts × seeds drawn from pure noise (the whole product), not just the loss."""
-    rows = [np.concatenate(list(to_uint8(draw(pipeline, backbone, p, seeds, guidance))), axis=1) for p in GRID_PROMPTS]
+    rows = [
+        np.concatenate(list(to_uint8(pictures_for(pipeline, backbone, p, seeds, guidance))), axis=1)
+        for p in GRID_PROMPTS
+    ]
     Image.fromarray(np.concatenate(rows, axis=0)).resize(
         (seeds * 96, len(GRID_PROMPTS) * 96), Image.Resampling.NEAREST
     ).save(path)

@@ -14,7 +14,7 @@ from model.data.concepts import CONCEPTS
 from model.data.dataset import EmojiDataset
 from model.metrics import top_k_accuracy
 from model.pipeline import GenerationRequest, Pipeline
-from model.training.grids import draw
+from model.training.grids import pictures_for
 from model.training.judge import Judge, predict
 from model.training.pictures import resize_pictures
 
@@ -49,7 +49,9 @@ class ConceptProbe:
     def measure(self, pipeline: Pipeline, model: str, judge: Judge | None = None, seeds: int = 1) -> dict[str, float]:
         """Fractions of drawings recognised, drawn from pure noise with seeds 0 … seeds − 1."""
         guidance = GenerationRequest.guidance_scale
-        pictures = torch.cat([draw(pipeline, model, CONCEPTS[i].name, seeds, guidance) for i in self.concepts]).cpu()
+        pictures = torch.cat(
+            [pictures_for(pipeline, model, CONCEPTS[i].name, seeds, guidance) for i in self.concepts]
+        ).cpu()
         labels = torch.tensor(self.concepts).repeat_interleave(seeds)
         found = nearest_concepts(pictures, self.references, self.reference_concepts)
         scores = {"nearest_concept": float((found == labels).float().mean())}

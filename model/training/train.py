@@ -23,16 +23,16 @@ from torch import nn
 from model.autoencoder import Autoencoder
 from model.backbones import backbone_preset, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
+from model.clip import Clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.diffusion import diffusion_loss, q_sample
 from model.lessons.words import VOCABULARY_FILE, vocabulary_of
-from model.loading import load_autoencoder, load_text_encoder
+from model.loading import load_autoencoder, load_clip
 from model.pipeline import Pipeline
 from model.schedules import make_schedule
 from model.team import Team
-from model.text_encoder import TextEncoder
 from model.training.ema import EMA
 from model.training.grids import save_sample_grid
 from model.training.judge import load_judge
@@ -45,10 +45,10 @@ from model.training.precision import choose_bf16
 class CaptionBank:
     """Every caption encoded once by the frozen CLIP, so training steps never run the text encoder."""
 
-    def __init__(self, text_encoder: TextEncoder, captions: list[list[str]], batch: int = 512):
+    def __init__(self, clip: Clip, captions: list[list[str]], batch: int = 512):
         unique = sorted({c for caps in captions for c in caps} | {""})
         self.index = {c: i for i, c in enumerate(unique)}
-        parts = [text_encoder(unique[i : i + batch]) for i in range(0, len(unique), batch)]
+        parts = [clip.condition(unique[i : i + batch]) for i in range(0, len(unique), batch)]
         self.table = TextCondition.cat(*parts)
 
     def ids(self, captions: list[str]) -> torch.Tensor:
@@ -210,7 +210,7 @@ def main() -> None:
     rng, generator = random.Random(args.seed), torch.Generator().manual_seed(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    text_encoder = load_text_encoder(args.clip, device)  # the sample grids run on the training device
+    clip = load_clip(args.clip, device)  # the sample grids run on the training device
     sketchbook = load_autoencoder(args.autoencoder, device) if args.autoencoder else None
     image_size = sketchbook.config.image_size if sketchbook else args.image_size
     dataset = load_emoji_dataset(args.data)
@@ -226,7 +226,7 @@ def main() -> None:
         data.pictures = encode_pictures(sketchbook, data.pictures.to(device)).cpu()  # (N, C, h, w) latents
     probe = ConceptProbe.from_dataset(dataset, image_size, args.meter_stride) if args.meter_stride else None
     judge = load_judge(args.judge) if args.judge else None
-    bank = CaptionBank(text_encoder, data.captions)
+    bank = CaptionBank(clip, data.captions)
     posterior = PosteriorMean(data.pictures, data.captions, bank.index) if args.posterior_target > 0 else None
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
 
@@ -235,7 +235,7 @@ def main() -> None:
         image_size=data.pictures.shape[-1],
         channels=data.pictures.shape[1],
         space="latent" if sketchbook else "pixels",
-        text_dim=text_encoder.width,
+        text_dim=clip.width,
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
         objective=args.objective,
@@ -259,7 +259,7 @@ def main() -> None:
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         team = Team(args.backbone, ema.model, config)
-        pipeline = Pipeline(text_encoder, [team], no_dust=team if name == "nodust" else None, sketchbook=sketchbook)
+        pipeline = Pipeline(clip, [team], no_dust=team if name == "nodust" else None, sketchbook=sketchbook)
         save_sample_grid(pipeline, name, args.out / f"samples_{step:06d}.png")
         if probe is not None:
             meters = {"step": step, "minutes": round((time.time() - start) / 60, 1), "images_seen": step * args.batch}

@@ -16,9 +16,9 @@ import torch
 import torch.nn.functional as F
 
 from model.checkpoint import save_checkpoint
+from model.clip import create_clip
 from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
-from model.text_encoder import create_clip
 from model.training.pictures import PictureCaptions
 
 

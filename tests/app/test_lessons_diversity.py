@@ -22,7 +22,7 @@ def test_eight_seeds_give_eight_pictures_and_a_missing_twin_is_explained(client:
 
 def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings, pipeline: Pipeline):
     twin = Pipeline(
-        pipeline.text_encoder,
+        pipeline.clip,
         pipeline.teams.values(),
         no_dust=pipeline.team("unet"),
         trained=False,
@@ -39,7 +39,7 @@ def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings,
 def test_the_scale_measured_on_real_emoji_comes_with_the_answer(settings: Settings, pipeline: Pipeline, tmp_path):
     assert_scale = {"8 copies of one picture": 1.0, "its 4 styles": 3.5, "8 different emoji": 7.3}
     (tmp_path / VARIETY_SCALE_FILE).write_text(json.dumps(assert_scale))
-    measured = Pipeline(pipeline.text_encoder, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
+    measured = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
     measured.weights_dir = tmp_path
     with TestClient(create_app(settings, measured)) as client:
         answer = client.get("/api/lessons/diversity", params={"prompt": "a cat", "steps": 2}).json()

@@ -43,7 +43,7 @@ def test_words_are_split_without_punctuation():
 
 
 def test_a_reading_marks_the_words_the_loaded_weights_were_never_taught(settings: Settings, pipeline: Pipeline):
-    taught = Pipeline(pipeline.text_encoder, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
+    taught = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
     taught.vocabulary = frozenset({"a", "purple"})
     with TestClient(create_app(settings, taught)) as client:
         reading = client.get("/api/lessons/words", params={"prompt": "a purple zorblax"}).json()
@@ -63,10 +63,10 @@ def test_a_reading_refuses_long_prompts(client: TestClient):
 
 def test_a_picture_matches_its_words_as_clip_sees_it(pipeline: Pipeline):
     pictures = torch.rand(3, 3, 32, 32) * 2 - 1
-    scores = picture_word_match(pipeline.text_encoder, "a red apple", pictures)
+    scores = picture_word_match(pipeline.clip, "a red apple", pictures)
     assert scores.shape == (3,) and torch.all((scores >= 0) & (scores <= 100))
-    clip = pipeline.text_encoder.clip
-    text = clip.encode_text(pipeline.text_encoder.tokenize(["a red apple"]), normalize=True)
+    clip = pipeline.clip.model  # open_clip's own scoring, the known answer
+    text = clip.encode_text(pipeline.clip.tokenize(["a red apple"]), normalize=True)
     image = clip.encode_image(pictures[:1], normalize=True)
     assert torch.isclose(scores[0], 100 * (image @ text.T).clamp_min(0)[0, 0], atol=1e-4)
 

@@ -101,13 +101,13 @@ def test_latent_teams_stream_painted_pictures_and_their_latent(latent_pipeline, 
 
 def test_a_latent_team_without_a_sketchbook_is_refused(latent_pipeline):
     with pytest.raises(ValueError, match="autoencoder"):
-        Pipeline(latent_pipeline.text_encoder, latent_pipeline.teams.values())
+        Pipeline(latent_pipeline.clip, latent_pipeline.teams.values())
 
 
 def test_no_dust_in_the_sketchbook_is_painted_by_the_decoder(latent_pipeline):
     teams = latent_pipeline.teams.values()
     unet = latent_pipeline.team("unet")
-    twin = Pipeline(latent_pipeline.text_encoder, teams, no_dust=unet, sketchbook=latent_pipeline.sketchbook)
+    twin = Pipeline(latent_pipeline.clip, teams, no_dust=unet, sketchbook=latent_pipeline.sketchbook)
     pictures = twin.draw_without_dust("a cat", 2)
     assert pictures.shape == (2, 3, 32, 32) and torch.equal(pictures[0], pictures[1])
 

@@ -10,10 +10,10 @@ from safetensors.torch import save_file
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import backbone_preset, build_backbone
 from model.checkpoint import save_checkpoint
+from model.clip import create_clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
 from model.schedules import make_schedule
-from model.text_encoder import create_clip
 from model.training.ema import EMA
 from model.training.pictures import PictureCaptions
 from model.training.train import (

@@ -3,34 +3,34 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from model.text_encoder import TextEncoder, create_clip
+from model.clip import Clip, create_clip
 
 
 @pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
+def encoder() -> Clip:
     torch.manual_seed(0)
-    return TextEncoder(create_clip("dust-clip-tiny"), "dust-clip-tiny")
+    return Clip(create_clip("dust-clip-tiny"), "dust-clip-tiny")
 
 
 def test_embeddings_are_deterministic(encoder):
-    a, b = encoder(["a red apple"]), encoder(["a red apple"])
+    a, b = encoder.condition(["a red apple"]), encoder.condition(["a red apple"])
     assert torch.equal(a.tokens, b.tokens) and torch.equal(a.pooled, b.pooled)
 
 
 def test_different_prompts_differ(encoder):
-    cond = encoder(["a red apple", "a rocket in space"])
+    cond = encoder.condition(["a red apple", "a rocket in space"])
     assert not torch.allclose(cond.pooled[0], cond.pooled[1])
     assert cond.tokens.shape == (2, encoder.context_length, encoder.width)
 
 
 def test_mask_covers_start_words_and_end(encoder):
-    cond = encoder(["a red apple", ""])
+    cond = encoder.condition(["a red apple", ""])
     assert cond.mask.sum(dim=1).tolist() == [5, 2]
-    assert torch.equal(encoder.empty.pooled, encoder([""]).pooled)
+    assert torch.equal(encoder.empty.pooled, encoder.condition([""]).pooled)
 
 
 def test_overlong_prompts_are_truncated(encoder):
-    cond = encoder(["dog " * 500])
+    cond = encoder.condition(["dog " * 500])
     assert cond.tokens.shape[1] == encoder.context_length and bool(cond.mask.all())
     assert len(encoder.token_strings("dog " * 500)) == encoder.context_length - 2
 
@@ -45,9 +45,9 @@ def test_standard_architecture_loads_a_local_safetensors_file(tmp_path):
     original = open_clip.create_model("ViT-S-32", pretrained=None).eval()
     path = tmp_path / "vit-s-32.safetensors"
     save_file({k: v.contiguous() for k, v in original.state_dict().items()}, str(path))
-    loaded = TextEncoder(create_clip("ViT-S-32", path), "ViT-S-32")
-    reference = TextEncoder(original, "ViT-S-32")
-    assert torch.equal(loaded(["a dog"]).pooled, reference(["a dog"]).pooled)
+    loaded = Clip(create_clip("ViT-S-32", path), "ViT-S-32")
+    reference = Clip(original, "ViT-S-32")
+    assert torch.equal(loaded.condition(["a dog"]).pooled, reference.condition(["a dog"]).pooled)
 
 
 def test_pickle_weights_are_refused(tmp_path):

@@ -1,4 +1,4 @@
-"""The CLIP text encoder (open_clip) that turns a prompt into the tokens the backbones attend to.
+"""Our CLIP (open_clip): it turns a prompt into the tokens the backbones attend to, and scores pictures against words.
 
 Our own small CLIP architectures live in clip_configs/ and are registered with open_clip, so
 `open_clip.create_model("dust-clip")` builds them like any standard architecture. Weights are read
@@ -36,26 +36,26 @@ def create_clip(model_name: str, weights: str | Path | None = None) -> open_clip
     return clip.eval()
 
 
-class TextEncoder(nn.Module):
-    """Prompts → TextCondition: token embeddings (after the final LayerNorm) and the pooled embedding."""
+class Clip(nn.Module):
+    """Our CLIP (dust-clip): it conditions the teams on the prompt, and scores how well pictures match words."""
 
-    def __init__(self, clip: open_clip.CLIP, model_name: str):
+    def __init__(self, model: open_clip.CLIP, model_name: str):
         super().__init__()
-        self.clip = clip
+        self.model = model
         self.model_name = model_name
         self.tokenizer = open_clip.get_tokenizer(model_name)
 
     @property
     def context_length(self) -> int:
-        return self.clip.context_length
+        return self.model.context_length
 
     @property
     def width(self) -> int:
-        return self.clip.token_embedding.weight.shape[1]
+        return self.model.token_embedding.weight.shape[1]
 
     def tokenize(self, prompts: list[str]) -> torch.Tensor:
         """(B, L) token ids; prompts longer than the context are truncated (end-of-text kept)."""
-        return self.tokenizer(prompts).to(self.clip.token_embedding.weight.device)
+        return self.tokenizer(prompts).to(self.model.token_embedding.weight.device)
 
     def token_strings(self, prompt: str) -> list[str]:
         """The words as the tokenizer split them, so the page can show what the model reads."""
@@ -68,9 +68,10 @@ class TextEncoder(nn.Module):
         return [w.replace("</w>", "") for w in words]
 
     @torch.no_grad()
-    def forward(self, prompts: list[str]) -> TextCondition:
+    def condition(self, prompts: list[str]) -> TextCondition:
+        """What the teams read: token embeddings (after the final LayerNorm) and the pooled embedding."""
         text = self.tokenize(prompts)  # (B, L)
-        clip = self.clip
+        clip = self.model
         x = clip.token_embedding(text) + clip.positional_embedding  # (B, L, W)
         x = clip.ln_final(clip.transformer(x, attn_mask=clip.attn_mask))  # (B, L, W)
         pooled = text_global_pool(x, text, clip.text_pool_type)  # (B, W)
@@ -87,4 +88,14 @@ class TextEncoder(nn.Module):
     @cached_property
     def empty(self) -> TextCondition:
         """The empty prompt: the "no hint" condition for classifier-free guidance, computed once."""
-        return self([""])
+        return self.condition([""])
+
+    @torch.no_grad()
+    def encode_text(self, prompts: list[str]) -> torch.Tensor:
+        """(B, D) unit-length CLIP embeddings of the prompts, for scoring pictures against words."""
+        return self.model.encode_text(self.tokenize(prompts), normalize=True)
+
+    @torch.no_grad()
+    def encode_image(self, pictures: torch.Tensor) -> torch.Tensor:
+        """(B, 3, S, S) pictures in [-1, 1] → (B, D) unit-length CLIP embeddings."""
+        return self.model.encode_image(pictures.clamp(-1, 1), normalize=True)
