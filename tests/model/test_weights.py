@@ -1,14 +1,17 @@
 """The weights that ship: they load offline and draw a picture of the right shape."""
 
+import json
 import socket
+from pathlib import Path
 
 import pytest
 import torch
+import torch.nn.functional as F
 from safetensors.torch import load_file
 
 from model.checkpoint import read_metadata
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
-from model.pipeline import GenerationRequest
+from model.pipeline import GenerationRequest, Pipeline
 
 
 @pytest.fixture
@@ -48,3 +51,31 @@ def test_default_pipeline_loads_offline_and_draws(no_network):
         assert torch.isfinite(picture).all()
     same = pipeline.draw_without_dust("a red apple", 3)
     assert torch.allclose(same[0], same[2])  # the no-dust model draws one picture, whatever the seed
+
+
+GOLDEN = Path(__file__).with_name("golden_weights.json")
+
+
+def fingerprint(pipeline: Pipeline) -> dict[str, list[float]]:
+    """Each team's seeded 3-step picture of "a red apple", and the no-dust picture, pooled to 4×4 per channel."""
+    pictures = {
+        team: pipeline.sample(GenerationRequest("a red apple", backbone=team, num_inference_steps=3, seed=7))
+        for team in pipeline.backbones
+    }
+    pictures["nodust"] = pipeline.draw_without_dust("a red apple")
+    return {name: F.adaptive_avg_pool2d(p.float(), 4).flatten().tolist() for name, p in pictures.items()}
+
+
+def test_the_shipped_weights_draw_what_they_drew_when_they_shipped(no_network):
+    """Silent drift in loading, schedules, samplers, guidance or the decoder changes these numbers.
+    New weights: `python -m tests.model.test_weights` writes the new golden values."""
+    golden = json.loads(GOLDEN.read_text())
+    found = fingerprint(load_pipeline(device="cpu"))
+    assert set(found) == set(golden)
+    for name, values in found.items():
+        assert torch.allclose(torch.tensor(values), torch.tensor(golden[name]), atol=2e-3), name
+
+
+if __name__ == "__main__":
+    GOLDEN.write_text(json.dumps(fingerprint(load_pipeline(device="cpu")), indent=1) + "\n")
+    print(f"wrote {GOLDEN}")
