@@ -4,6 +4,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from app.lessons import live, registry
+from app.lessons.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
 from app.routes.page import templates
 
@@ -23,4 +24,5 @@ def lesson(request: Request, slug: str) -> HTMLResponse:
     """One lesson's page; its script drives it from the model's routes."""
     if slug not in LESSONS:
         raise HTTPException(404, "There is no lesson by that name.")
-    return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug})
+    limits = {"max_guidance": MAX_LESSON_GUIDANCE}  # the page's sliders end where the server's checks do
+    return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug, **limits})

@@ -7,6 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
+from app.lessons.limits import MAX_LESSON_GUIDANCE
+from app.lessons.registry import LESSONS
 from model.images import to_uint8
 from model.lessons.examples import draw_example
 from model.pipeline import Pipeline
@@ -18,10 +20,18 @@ def _png(response) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB"))
 
 
-@pytest.mark.parametrize("path", ["/lessons", "/lessons/dust", "/lessons/clock"])
-def test_every_lesson_page_is_served(client: TestClient, path: str):
-    response = client.get(path)
+@pytest.mark.parametrize("slug", ["", *LESSONS])
+def test_every_lesson_page_is_served_with_its_title_and_its_script(client: TestClient, slug: str):
+    response = client.get(f"/lessons/{slug}".rstrip("/"))
     assert response.status_code == 200 and "Dust to Detail" in response.text
+    if slug:
+        assert f"<title>{LESSONS[slug].title}" in response.text.replace("&#39;", "'")
+        assert f"js/lessons/{slug}.js" in response.text
+        assert client.get(f"/static/js/lessons/{slug}.js").status_code == 200
+
+
+def test_the_hint_slider_ends_where_the_server_does(client: TestClient):
+    assert f'max="{MAX_LESSON_GUIDANCE:g}"' in client.get("/lessons/guidance").text
 
 
 def test_an_unknown_lesson_is_404(client: TestClient):
