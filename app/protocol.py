@@ -119,7 +119,7 @@ class Defaults(BaseModel):
     steps: int = _DEFAULTS["num_inference_steps"]
     guidance_scale: float = _DEFAULTS["guidance_scale"]
     sampler: str = _DEFAULTS["sampler"]
-    backbone: str = _DEFAULTS["backbone"]
+    backbone: str = "dit"  # the team whose pictures are recognised most often (model/weights/MODEL_CARD.md)
     num_images: int = _DEFAULTS["num_images"]
 
 
