@@ -39,7 +39,6 @@ class Tally:
     pictures: int = 0
     first_frame_s: list[float] = field(default_factory=list)
     done_s: list[float] = field(default_factory=list)
-    samples: list[str] = field(default_factory=list)  # the server's vitals, every 100 finished runs
 
 
 def vitals(pid: int) -> str:
@@ -96,8 +95,8 @@ async def run_with_fate(websocket, message: dict, fate: float, tally: Tally, pid
         tally.frames_lost += run.frames_lost
         tally.first_frame_s.append(run.first_frame_s)
         tally.done_s.append(run.done_s)
-        if tally.finished % 100 == 0:
-            tally.samples.append(f"after {tally.finished:5d} runs: {vitals(pid)}")
+        if tally.finished % 100 == 0:  # printed as it is taken, so a soak stopped early still tells its story
+            print(f"server after {tally.finished:5d} runs: {vitals(pid)}", flush=True)
     return run.ended != "left"
 
 
@@ -119,7 +118,7 @@ def main() -> None:
     tally = Tally(target=args.runs)
     try:
         wait_healthy(port, server)
-        start = vitals(server.pid)
+        print(f"server at start:      {vitals(server.pid)}", flush=True)
         started = time.perf_counter()
         asyncio.run(soak(f"ws://127.0.0.1:{port}/ws", args.clients, tally, server.pid))
         wall = time.perf_counter() - started
@@ -134,9 +133,6 @@ def main() -> None:
     print(f"runs finished {tally.finished}, cancelled {tally.cancelled}, abandoned mid-run {tally.abandoned}")
     print(f"frames lost {tally.frames_lost}; {tally.pictures / wall:.2f} pictures/s")
     print(f"first frame p50/p95 {first[0]:.2f}/{first[1]:.2f} s; done p50/p95 {done[0]:.2f}/{done[1]:.2f} s")
-    print(f"server at start:      {start}")
-    for sample in tally.samples:
-        print(f"server {sample}")
     print(f"server at the end:    {end}")
 
 
