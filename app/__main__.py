@@ -1,6 +1,7 @@
 """`python -m app` (or `dust-to-detail`): start the server and say where to point the browser."""
 
 import logging
+import sys
 
 import uvicorn
 from pydantic_settings import CliApp
@@ -9,15 +10,23 @@ from app.config import Settings
 from app.main import create_app
 from app.network import lan_address
 from app.server import server_config
+from model.loading import load_pipeline
 
 
 def main() -> None:
-    """Read settings (env, .env, then --flags), print the address, serve until Ctrl+C."""
+    """Read settings (env, .env, then --flags), load the model, print the address, serve until Ctrl+C.
+
+    The model loads before the server starts, so a folder it cannot serve is one sentence, not a traceback.
+    """
     settings = CliApp.run(Settings)
     logging.basicConfig(format="%(levelname)s:  %(name)s: %(message)s")  # warnings from everyone
     logging.getLogger("app").setLevel(logging.INFO)  # and our own notes, e.g. slow clients
     print(f"Dust to Detail: loading the model, then open http://{_display_host(settings.host)}:{settings.port}")
-    uvicorn.Server(server_config(create_app(settings), settings.host, settings.port)).run()
+    try:
+        pipeline = load_pipeline(settings.model_path, device=settings.device)
+    except (ValueError, FileNotFoundError) as problem:
+        sys.exit(f"Dust to Detail cannot start: {problem}")
+    uvicorn.Server(server_config(create_app(settings, pipeline), settings.host, settings.port)).run()
 
 
 def _display_host(host: str) -> str:

@@ -1,4 +1,4 @@
-"""Streaming benchmark: `python -m app.bench_stream [--tiny]`. Prints numbers; asserts nothing.
+"""Streaming benchmark: `python -m app.bench_stream [--tiny | --model-path FOLDER]`. Prints numbers; asserts nothing.
 
 Runs the same generation N times through the real WebSocket on loopback (uvicorn in a thread of this
 process) and N times by draining Pipeline.generate directly, alternating so both see the same machine
@@ -63,21 +63,27 @@ def direct_run(pipeline: Pipeline, request: GenerationRequest) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny", action="store_true", help="use the tiny untrained preset")
+    parser.add_argument(
+        "--model-path",
+        type=Path,
+        help="a weights folder, ours or a Stable Diffusion one (default: the shipped weights)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each kind (after one warm-up)")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--num-images", type=int, default=1)
-    parser.add_argument("--backbone", default="unet")
+    parser.add_argument("--backbone", help="the team to draw with (default: the model's first)")
     parser.add_argument("--sampler", default="dpmpp_2m")
     args = parser.parse_args()
 
-    pipeline = Pipeline.tiny() if args.tiny else load_pipeline()
+    pipeline = Pipeline.tiny() if args.tiny else load_pipeline(args.model_path)
+    backbone = args.backbone or pipeline.backbones[0]
     message = {
         "type": "generate",
         "prompt": "a smiling cat face",
         "steps": args.steps,
         "seed": 1,
         "num_images": args.num_images,
-        "backbone": args.backbone,
+        "backbone": backbone,
         "sampler": args.sampler,
     }
     request = GenerationRequest(
@@ -85,7 +91,7 @@ def main() -> None:
         num_inference_steps=args.steps,
         seed=1,
         num_images=args.num_images,
-        backbone=args.backbone,
+        backbone=backbone,
         sampler=args.sampler,
     )
     gallery = tempfile.TemporaryDirectory()  # the benchmark's pictures are not worth keeping
@@ -102,17 +108,19 @@ def main() -> None:
         server.stop()
         gallery.cleanup()
 
-    model = "tiny untrained preset" if not pipeline.trained else "trained weights"
+    model = "tiny untrained preset" if not pipeline.trained else f"weights from {pipeline.weights_dir}"
     wall = statistics.median(r.wall_s for r in streamed)
     plain = statistics.median(direct)
     frames = streamed[0].frames
-    print(f"model: {model}, {pipeline.image_size}px, backbone {args.backbone}, sampler {args.sampler}")
+    print(f"model: {model}, {pipeline.image_size}px, backbone {backbone}, sampler {args.sampler}")
     print(f"machine: {torch.get_num_threads()} torch threads on {pipeline.device}")
     print(f"run: {args.steps} steps x {args.num_images} picture(s), {args.runs} timed runs each (medians)")
     print(f"time to first frame   {statistics.median(r.first_frame_s for r in streamed) * 1000:8.1f} ms")
     print(f"frames per run        {frames:8d}    ({streamed[0].bytes / frames / 1024:.1f} KiB each)")
     print(f"frames per second     {frames / wall:8.1f}")
     print(f"streamed run          {wall * 1000:8.1f} ms")
+    print(f"  per step            {wall / args.steps * 1000:8.1f} ms")
+    print(f"  per picture         {wall / args.num_images * 1000:8.1f} ms")
     print(f"direct (no stream)    {plain * 1000:8.1f} ms")
     print(f"streaming overhead    {wall / plain:8.2f}x")
 

@@ -21,7 +21,13 @@ class Settings(BaseSettings):
     host: Annotated[str, Field(description="address to listen on; 0.0.0.0 lets students' devices join")] = "127.0.0.1"
     port: Annotated[int, Field(ge=0, le=65535, description="TCP port")] = 8000
     device: Annotated[str, Field(description="torch device for the model: auto, cpu, cuda")] = "auto"
-    model_path: Annotated[Path | None, Field(description="weights folder; empty = the shipped model/weights")] = None
+    model_path: Annotated[
+        Path | None,
+        Field(
+            description="weights folder: ours, or a Stable Diffusion folder with model_index.json "
+            "(pip install -e '.[sd]'); empty = the shipped model/weights"
+        ),
+    ] = None
 
     max_steps: Annotated[int, Field(ge=1, description="most denoising steps one run may ask for")] = 200
     max_prompt_chars: Annotated[int, Field(ge=1, description="longest prompt (and negative prompt) accepted")] = 200
@@ -42,6 +48,14 @@ class Settings(BaseSettings):
     max_batch_rows: Annotated[
         int, Field(ge=1, description="rows in one batched forward pass; 1 serves one run at a time")
     ] = 64
+    busy_paint_every: Annotated[
+        int,
+        Field(
+            ge=1,
+            description="while several runs share the server, the decoder paints every this many steps of a "
+            "sketchbook run and the cheap preview shows the others; 1 paints every step",
+        ),
+    ] = 4
     max_lesson_runs: Annotated[
         int, Field(ge=1, description="lesson computations running at once; more wait, so live drawing keeps its CPU")
     ] = 2

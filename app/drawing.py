@@ -39,12 +39,14 @@ def draw(
     job: Job,
     pipeline: Pipeline,
     forward: Forward,
+    paints: Callable[[int], bool],
     generated: Callable[[Job], None],
     replay: ReplayStore,
     gallery: Gallery,
 ) -> None:
     """Draw one run, posting every step; ends it with done, cancelled or error.
 
+    `paints` says which steps the sketchbook's decoder paints (the cheap preview shows the others);
     `generated` is called once the run needs the network no more, before anything final is posted.
     """
     started = time.perf_counter()
@@ -68,7 +70,7 @@ def draw(
     last: Step | None = None
     first_step_ms = 0.0
     try:
-        for last in pipeline.generate(request, should_stop=job.cancelled, forward=forward):
+        for last in pipeline.generate(request, should_stop=job.cancelled, forward=forward, paints=paints):
             elapsed_ms = (time.perf_counter() - started) * 1000
             first_step_ms = first_step_ms or elapsed_ms
             dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)
@@ -81,6 +83,7 @@ def draw(
                 sigma=last.sigma,
                 alpha_bar=last.alpha_bar,
                 elapsed_ms=elapsed_ms,
+                preview=last.preview,
             )
             frames = (
                 *_frames(job.id, last.index, FrameKind.X_T, dusty),

@@ -23,6 +23,17 @@ from app.replay import ReplayStore
 from model.pipeline import GenerationRequest, Pipeline
 
 
+def decoder_paints(index: int, runs: int, model_paint_every: int, busy_paint_every: int) -> bool:
+    """Whether the decoder paints step `index` of a sketchbook run (the cheap preview shows the steps between).
+
+    While one run has the server, every `model_paint_every`-th step (the model's own cadence: every step for
+    our small sketchbook). When `runs` run or wait, at most every `busy_paint_every`-th, since painting does
+    not batch on a CPU and would eat what batching the network saves.
+    """
+    every = model_paint_every if runs <= 1 else max(model_paint_every, busy_paint_every)
+    return index % every == 0
+
+
 class Engine:
     """Owns the pipeline, the fair waiting line, the active runs and the batching worker."""
 
@@ -35,6 +46,7 @@ class Engine:
         max_queue: int,
         max_batch_rows: int,
         previews: int,
+        busy_paint_every: int = 1,
     ) -> None:
         self._pipeline = pipeline
         self._replay = replay
@@ -42,6 +54,7 @@ class Engine:
         self._max_queue = max_queue
         self._max_rows = max_batch_rows
         self._previews = previews
+        self._busy_paint_every = busy_paint_every
         self._changed = threading.Condition()
         self._batcher = Batcher(self._changed)
         self._waiting: deque[Job] = deque()
@@ -164,12 +177,17 @@ class Engine:
 
     def _draw(self, job: Job) -> None:
         try:
-            draw(job, self._pipeline, self._batcher.forward, self._generated, self._replay, self._gallery)
+            draw(job, self._pipeline, self._batcher.forward, self._paints, self._generated, self._replay, self._gallery)
         finally:
             with self._changed:
                 job.generating = False
                 del self._active[job]
                 self._changed.notify_all()
+
+    def _paints(self, index: int) -> bool:
+        with self._changed:
+            runs = len(self._active) + len(self._waiting)
+        return decoder_paints(index, runs, self._pipeline.paint_every, self._busy_paint_every)
 
     def _generated(self, job: Job) -> None:
         """The run needs the network no more: stop waiting for it in ticks, and let new twins start afresh."""

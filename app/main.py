@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         loaded = pipeline or load_pipeline(settings.model_path, device=settings.device)
+        loaded.warm_up()
         app.state.settings = settings
         app.state.pipeline = loaded  # the lessons run the model directly, through the gate
         app.state.lesson_gate = LessonGate(settings.max_lesson_runs, settings.max_lesson_waiting)
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             max_queue=settings.max_queue,
             max_batch_rows=settings.max_batch_rows,
             previews=settings.outbox_previews,
+            busy_paint_every=settings.busy_paint_every,
         )
         app.state.engine.start()
         try:

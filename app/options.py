@@ -4,13 +4,16 @@ from collections.abc import Iterable
 
 from app.config import Settings
 from app.protocol import Choice, Defaults, Limits, Options, Sketchbook
+from model.folder.network import FOLDER_KIND
 from model.pipeline import Pipeline
 from model.samplers import SAMPLERS
 from model.schedules import SCHEDULES
+from model.team import Team
 
-BACKBONE_WORDS = {
-    "unet": ("Team CNN", "a U-Net: looks at the picture through small sliding windows"),
-    "dit": ("Team Transformer", "a DiT: cuts the picture into patches that talk to each other"),
+BACKBONE_HINTS = {  # by the team's kind; its label is the team's own (model/team.py)
+    "unet": "a U-Net: looks at the picture through small sliding windows",
+    "dit": "a DiT: cuts the picture into patches that talk to each other",
+    FOLDER_KIND: "a real Stable Diffusion U-Net from your own folder, reading the prompt with its own CLIP",
 }
 SAMPLER_WORDS = {
     "dpmpp_2m": ("DPM++ 2M", "quick and clever: good pictures in 15–25 steps"),
@@ -22,6 +25,7 @@ SCHEDULE_WORDS = {
     "linear": ("Linear", "the original DDPM clock: the picture vanishes early"),
     "cosine": ("Cosine", "a gentle clock: the picture fades slowly and evenly"),
     "sigmoid": ("Sigmoid", "spends most of its time in the middle noise levels"),
+    "scaled_linear": ("Scaled linear", "Stable Diffusion's clock: the picture fades later than on Linear"),
 }
 
 
@@ -41,12 +45,7 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
         trained=pipeline.trained,
         num_train_timesteps=pipeline.num_train_timesteps,
         training_schedule=pipeline.config.schedule,
-        backbones=[
-            choice.model_copy(update={"hint": f"{choice.hint}, in a small sketch that a decoder paints"})
-            if pipeline.draws_in_latent(choice.name)
-            else choice
-            for choice in _choices(pipeline.backbones, BACKBONE_WORDS)
-        ],
+        backbones=[_team_choice(team) for team in pipeline.teams.values()],
         samplers=_choices(SAMPLERS, SAMPLER_WORDS),
         schedules=_choices(SCHEDULES, SCHEDULE_WORDS),
         limits=Limits(
@@ -57,6 +56,13 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
         ),
         defaults=defaults,
     )
+
+
+def _team_choice(team: Team) -> Choice:
+    """A team as the page offers it: its own label, and a hint by its kind."""
+    sketch = "in a small sketch that a decoder paints" if team.draws_in_latent else ""
+    hint = ", ".join(part for part in (BACKBONE_HINTS.get(team.kind, ""), sketch) if part)
+    return Choice(name=team.name, label=team.label, hint=hint)
 
 
 def _choices(names: Iterable[str], words: dict[str, tuple[str, str]]) -> list[Choice]:

@@ -190,6 +190,8 @@ class Generate(BaseModel):
             )
         if self.seed is not None and not 0 <= self.seed <= limits.max_seed:
             raise _invalid(f"The seed must be a whole number from 0 to {limits.max_seed} (you sent {self.seed}).")
+        if "backbone" not in self.model_fields_set and self.backbone not in {c.name for c in options.backbones}:
+            self.backbone = options.backbones[0].name  # the default team is not in this model: its first team
         for label, name, choices in (
             ("sampler", self.sampler, options.samplers),
             ("backbone", self.backbone, options.backbones),
@@ -319,6 +321,7 @@ class StepUpdate(BaseModel):
     sigma: float  # noise level sqrt((1 - ᾱ_t) / ᾱ_t)
     alpha_bar: float  # ᾱ_t, the fraction of picture left in x_t
     elapsed_ms: float  # since the run started
+    preview: bool = False  # the sketchbook's cheap preview shows x_t and x̂0; the decoder painted the others
 
 
 class Timings(BaseModel):

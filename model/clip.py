@@ -17,9 +17,14 @@ from torch import nn
 
 from model.checkpoint import load_state_dict
 from model.conditioning import TextCondition
+from model.text_encoder import TextEncoder
 
 CLIP_CONFIG_DIR = Path(__file__).parent / "clip_configs"
 open_clip.add_model_config(CLIP_CONFIG_DIR)
+NO_PICTURE_TOWER = (
+    "This model's text encoder reads words only (a Stable Diffusion folder has no CLIP picture tower), "
+    "so it cannot score how well a picture matches its words."
+)
 
 
 def create_clip(model_name: str, weights: str | Path | None = None) -> open_clip.CLIP:
@@ -99,3 +104,10 @@ class Clip(nn.Module):
     def encode_image(self, pictures: torch.Tensor) -> torch.Tensor:
         """(B, 3, S, S) pictures in [-1, 1] → (B, D) unit-length CLIP embeddings."""
         return self.model.encode_image(pictures.clamp(-1, 1), normalize=True)
+
+
+def clip_with_pictures(encoder: TextEncoder) -> Clip:
+    """The encoder as our CLIP, which also reads pictures; a ValueError says when it reads words only."""
+    if not isinstance(encoder, Clip):
+        raise ValueError(NO_PICTURE_TOWER)
+    return encoder

@@ -2,7 +2,8 @@
 
 A folder holds a `clip` checkpoint (the text encoder), denoisers (each a team, named by its backbone's
 kind; the one trained with the `no_dust` objective is the no-dust model), optionally an `autoencoder`
-(the sketchbook), and beside them `vocabulary.json` and `variety_scale.json`.
+(the sketchbook), and beside them `vocabulary.json` and `variety_scale.json`. A folder with a
+`model_index.json` is a Stable Diffusion folder instead, served by `model.folder`.
 """
 
 import logging
@@ -15,6 +16,8 @@ from model.backbones import BACKBONES, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata
 from model.clip import Clip, create_clip
 from model.device import resolve_device
+from model.folder.check import MODEL_INDEX
+from model.folder.loading import load_folder_pipeline
 from model.lessons.words import load_vocabulary
 from model.pipeline import Pipeline
 from model.team import Team
@@ -53,14 +56,20 @@ def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
 
 
 def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipeline:
-    """Load a weights folder (default: the shipped model/weights); the tiny untrained preset if none ships."""
+    """Load a weights folder (default: the shipped model/weights) or a Stable Diffusion folder (its
+    model_index.json says so); the tiny untrained preset if no weights ship."""
     folder = Path(path) if path is not None else DEFAULT_WEIGHTS_DIR
     target = resolve_device(device)
+    if (folder / MODEL_INDEX).is_file():
+        return load_folder_pipeline(folder, target)
     kinds = {file: read_metadata(file)[0] for file in sorted(folder.glob("*.safetensors"))}
     by_kind = {kind: [file for file, k in kinds.items() if k == kind] for kind in set(kinds.values())}
     if not by_kind.get("clip"):
         if path is not None:
-            raise FileNotFoundError(f"no CLIP checkpoint in {folder}: not a Dust to Detail weights folder")
+            raise FileNotFoundError(
+                f"{folder} is neither a Dust to Detail weights folder (it has no CLIP checkpoint) "
+                f"nor a Stable Diffusion folder (it has no {MODEL_INDEX})"
+            )
         log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
         return Pipeline.tiny(device=str(target))
     if len(by_kind["clip"]) > 1 or len(by_kind.get("autoencoder", [])) > 1:

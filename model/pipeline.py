@@ -16,9 +16,12 @@ from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
 from model.guidance import classifier_free_guidance
+from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
+from model.sketchbook import Sketchbook
 from model.team import Team
+from model.text_encoder import TextEncoder
 
 MAX_SEED = 2**31 - 1  # one range everywhere: it fits a JavaScript number and a u32 without surprises
 
@@ -43,11 +46,11 @@ class Pipeline:
 
     def __init__(
         self,
-        clip: Clip,
+        clip: TextEncoder,
         teams: Iterable[Team],
         no_dust: Team | None = None,
         trained: bool = True,
-        sketchbook: Autoencoder | None = None,
+        sketchbook: Sketchbook | None = None,
     ):
         self.teams = {team.name: team for team in teams}
         if not self.teams:
@@ -59,6 +62,8 @@ class Pipeline:
         self.no_dust = no_dust
         self.trained = trained
         self.sketchbook = sketchbook
+        self._preview: LatentPreview | None = None
+        self.paint_every = 1  # a lone run's decoder paints every this many steps; a big VAE sets more
         self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
         self.vocabulary: frozenset[str] | None = None  # the words the teams were taught, when training recorded them
         self.config = next(iter(self.teams.values())).config
@@ -181,26 +186,31 @@ class Pipeline:
         should_stop: Callable[[], bool] | None = None,
         forward: Forward = direct_forward,
         observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
+        paints: Callable[[int], bool] | None = None,
     ) -> Iterator[Step]:
         """Yield every reverse step; checks `should_stop` after each step and ends early when asked.
 
         `forward` evaluates the network (a serving engine can batch many runs' calls into one pass);
-        `observe_guidance` sees the unguided and conditional estimates of every step.
+        `observe_guidance` sees the unguided and conditional estimates of every step; `paints` says
+        whether the decoder paints step i of a sketchbook team (else the cheap preview; None: every step).
         """
         in_latent = self.draws_in_latent(request.backbone)
-        for step in self._reverse_steps(request, forward, observe_guidance):
-            yield self.painted(step) if in_latent else step
+        last = request.num_inference_steps - 1
+        for step in self.team_steps(request, forward, observe_guidance):
+            if in_latent:
+                step = self.painted(step, paint=paints is None or paints(step.index), last=step.index == last)
+            yield step
             if should_stop is not None and should_stop():
                 return
 
     @torch.no_grad()
     def sample(self, request: GenerationRequest) -> torch.Tensor:
         """The finished pictures (N, 3, H, W) of a run, when no step is to be shown: painted once, at the end."""
-        for step in self._reverse_steps(request):
+        for step in self.team_steps(request):
             last = step
         return self.to_view(request.backbone, last.x_next)
 
-    def _reverse_steps(
+    def team_steps(
         self,
         request: GenerationRequest,
         forward: Forward = direct_forward,
@@ -225,18 +235,45 @@ class Pipeline:
         with autocast(self.device):
             return self._sketchbook().decode(latents).float()
 
-    def _sketchbook(self) -> Autoencoder:
+    def _sketchbook(self) -> Sketchbook:
         if self.sketchbook is None:
             raise ValueError("this model has no sketchbook: its teams draw pictures, not latents")
         return self.sketchbook
 
+    @property
+    def preview(self) -> LatentPreview:
+        """The sketchbook's cheap linear preview, fitted to its decoder once (by `warm_up`, or on first use)."""
+        if self._preview is None:
+            book = self._sketchbook().config
+            self._preview = LatentPreview.fit(
+                self.to_pictures, book.latent_channels, book.latent_size, book.image_size, self.device
+            )
+        return self._preview
+
+    def warm_up(self) -> None:
+        """Fit what is fitted once at start-up, so the first busy step does not wait for it."""
+        if self.sketchbook is not None:
+            self._preview = self.preview
+
     @torch.no_grad()
-    def painted(self, step: Step) -> Step:
-        """A sketchbook step as the page shows it: x_t, x̂0 and the result painted by the decoder (one batched
-        call), the latent x_t kept beside them, and the dust as the painted difference x_t − x̂0."""
+    def painted(self, step: Step, paint: bool = True, last: bool = True) -> Step:
+        """A sketchbook step as the page shows it, the latent x_t kept beside the pictures.
+
+        With `paint`, the decoder paints x_t and x̂0, else the linear preview shows them; x_next is painted
+        at the `last` step (it is the finished picture) and previewed before it (it is the next x_t). The
+        dust is the difference x_t − x̂0 of what is shown. The decoder's rows go in one batched call.
+        """
         n = step.x_t.shape[0]
-        x_t, pred_x0, x_next = self.to_pictures(torch.cat([step.x_t, step.pred_x0, step.x_next])).split(n)
-        return replace(step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t)
+        states = (step.x_t, step.pred_x0, step.x_next)  # each (B, C, h, w)
+        by_decoder = (paint, paint, last)
+        rows = [state for state, decode in zip(states, by_decoder) if decode]
+        decoded = iter(self.to_pictures(torch.cat(rows)).split(n) if rows else ())
+        x_t, pred_x0, x_next = (
+            next(decoded) if decode else self.preview(state) for state, decode in zip(states, by_decoder)
+        )
+        return replace(
+            step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t, preview=not paint
+        )
 
     def guided_denoiser(
         self,

@@ -34,6 +34,7 @@ class Step:
     pred_noise: torch.Tensor  # (B, C, H, W) the model's guess of the dust ε
     x_next: torch.Tensor  # (B, C, H, W) the state after this step; after the last one, the picture
     latent: torch.Tensor | None = None  # (B, C, h, w) x_t in the sketchbook, when the team draws in latent space
+    preview: bool = False  # x_t and x̂0 are the sketchbook's cheap linear preview, not the decoder's painting
 
 
 class Sampler(Protocol):

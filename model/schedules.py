@@ -54,6 +54,15 @@ def linear_betas(num_timesteps: int) -> torch.Tensor:
     return torch.linspace(scale * 1e-4, scale * 0.02, num_timesteps, dtype=torch.float64).clamp_max(MAX_BETA)
 
 
+def scaled_linear_betas(num_timesteps: int, start: float = 0.00085, end: float = 0.012) -> torch.Tensor:
+    """Rombach et al. 2022 (latent diffusion, Stable Diffusion 1.x and 2.x): betas linear in their square root.
+
+    Written as LDM and diffusers ("scaled_linear") write it, with the same ends at any length, so a Stable
+    Diffusion folder's clock is exactly this one.
+    """
+    return torch.linspace(start**0.5, end**0.5, num_timesteps, dtype=torch.float64).pow(2)
+
+
 def cosine_betas(num_timesteps: int, offset: float = 0.008) -> torch.Tensor:
     """Nichol & Dhariwal 2021, Eq. 17: ᾱ(s) = cos²((s + offset) / (1 + offset) · π/2)."""
 
@@ -82,6 +91,7 @@ _BETAS: dict[str, Callable[[int], torch.Tensor]] = {
     "linear": linear_betas,
     "cosine": cosine_betas,
     "sigmoid": sigmoid_betas,
+    "scaled_linear": scaled_linear_betas,
 }
 SCHEDULES: tuple[str, ...] = tuple(_BETAS)
 

@@ -11,9 +11,10 @@ from model.schedules import NoiseSchedule, make_schedule
 
 @dataclass(frozen=True)
 class Team:
-    name: str  # what requests and the page call it: "unet", "dit", or "nodust" for the no-dust model
+    name: str  # what requests and the page call it: "unet", "dit", "sd" (a Stable Diffusion folder's), "nodust"
     network: nn.Module
     config: ModelConfig
+    label_override: str | None = None  # what the page calls a team of a kind not in `BACKBONES` (a folder's model)
 
     @property
     def kind(self) -> str:
@@ -22,7 +23,9 @@ class Team:
 
     @property
     def label(self) -> str:
-        return "the no-dust model" if self.config.objective == "no_dust" else BACKBONES[self.kind].label
+        if self.config.objective == "no_dust":
+            return "the no-dust model"
+        return self.label_override or BACKBONES[self.kind].label
 
     @property
     def draws_in_latent(self) -> bool:

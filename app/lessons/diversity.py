@@ -60,7 +60,11 @@ def _grid(pictures: torch.Tensor) -> Grid:
 @torch.no_grad()
 def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
     request = GenerationRequest(
-        prompt=query.prompt, seed=query.seed, num_inference_steps=query.steps, num_images=NUM_PICTURES
+        prompt=query.prompt,
+        seed=query.seed,
+        num_inference_steps=query.steps,
+        num_images=NUM_PICTURES,
+        backbone=pipeline.backbones[0],  # the model's first team: Team CNN in ours
     )
     dust = _grid(pipeline.sample(request))
     scale = load_variety_scale(pipeline.weights_dir)

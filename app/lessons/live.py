@@ -37,12 +37,16 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, lim
                 await websocket.send_text(LessonError(message=f"Use at most {limit} characters.").model_dump_json())
                 continue
             request = GenerationRequest(
-                prompt=run.prompt, seed=run.seed, num_inference_steps=run.steps, guidance_scale=run.guidance
+                prompt=run.prompt,
+                seed=run.seed,
+                num_inference_steps=run.steps,
+                guidance_scale=run.guidance,
+                backbone=pipeline.backbones[0],  # the model's first team: Team CNN in ours
             )
             try:
                 await stream_lanes(websocket, gate, LIVE_RUNS[run.lesson](pipeline, request), run.steps)
-            except LessonsBusy as busy:
-                await websocket.send_text(LessonError(message=str(busy)).model_dump_json())
+            except (LessonsBusy, ValueError) as refused:  # a busy gate, or a lesson this model cannot show
+                await websocket.send_text(LessonError(message=str(refused)).model_dump_json())
     except WebSocketDisconnect:
         return
 

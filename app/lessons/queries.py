@@ -24,7 +24,7 @@ class DustQuery(BaseModel):
     noise_seed: int = Field(0, ge=0, le=MAX_SEED)  # the one handful of dust used at every position
     steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     schedule: str | None = None  # None: the model's own schedule
-    backbone: str = "unet"
+    backbone: str | None = None  # None: the model's first team (Team CNN in ours)
 
 
 def check_query(query: DustQuery, options: Options) -> None:
@@ -33,7 +33,10 @@ def check_query(query: DustQuery, options: Options) -> None:
         (query.example is not None and query.example not in EXAMPLES, f"Choose a picture from: {', '.join(EXAMPLES)}."),
         (query.example is None and not (query.prompt or "").strip(), "Choose a picture or type a few words."),
         (len(query.prompt or "") > options.limits.max_prompt_chars, "Those words are too long."),
-        (query.backbone not in {b.name for b in options.backbones}, f"There is no team called “{query.backbone}”."),
+        (
+            query.backbone not in {None, *(b.name for b in options.backbones)},
+            f"There is no team called “{query.backbone}”.",
+        ),
         (query.schedule not in {None, *(s.name for s in options.schedules)}, "There is no clock by that name."),
     ]
     for bad, sentence in problems:
@@ -41,14 +44,20 @@ def check_query(query: DustQuery, options: Options) -> None:
             raise HTTPException(422, sentence)
 
 
+def team_of(pipeline: Pipeline, query: DustQuery) -> str:
+    """The team the query names, else the model's first."""
+    return query.backbone or pipeline.backbones[0]
+
+
 def schedule_of(pipeline: Pipeline, query: DustQuery) -> NoiseSchedule:
-    return pipeline.sampling_schedule(query.backbone, query.schedule)
+    return pipeline.sampling_schedule(team_of(pipeline, query), query.schedule)
 
 
 def dusty_row(pipeline: Pipeline, query: DustQuery) -> torch.Tensor:
     """x_t at every slider position (K + 1, C, H, W) in the team's own space, position 0 being the clean
     picture; a sketchbook team dusts the picture's latent (encode → dust), not its pixels."""
-    picture = start_picture(pipeline, query.example, query.prompt, query.seed, query.backbone)
-    x0 = pipeline.to_team_space(query.backbone, picture)
+    team = team_of(pipeline, query)
+    picture = start_picture(pipeline, query.example, query.prompt, query.seed, team)
+    x0 = pipeline.to_team_space(team, picture)
     noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(x0.device)
     return sprinkle(x0, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))

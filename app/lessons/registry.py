@@ -6,12 +6,11 @@ page `templates/lessons/<slug>.html`, its script `static/js/lessons/<slug>.js`, 
 
 from fastapi import APIRouter
 
-from app.lessons import clock, diversity, dust, guidance, keyholes, teams, words
+from app.lessons import clock, diversity, dust, guidance, keyholes, sketchbook, teams, words
 from app.lessons.lanes import LiveRun
 
-LESSONS = {
-    lesson.slug: lesson for lesson in (m.LESSON for m in (dust, clock, teams, keyholes, words, guidance, diversity))
-}
+STORY_ORDER = (dust, clock, teams, keyholes, words, guidance, diversity, sketchbook)
+LESSONS = {lesson.slug: lesson for lesson in (module.LESSON for module in STORY_ORDER)}
 LIVE_RUNS: dict[str, LiveRun] = {name: run for lesson in LESSONS.values() for name, run in lesson.live.items()}
 
 router = APIRouter()

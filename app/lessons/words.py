@@ -11,6 +11,7 @@ from app.lessons.lanes import Lane, Shown, drawing_lane
 from app.lessons.lesson import Lesson
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
+from model.clip import clip_with_pictures
 from model.lessons.word_maps import word_maps
 from model.lessons.words import picture_word_match, words_of
 from model.pipeline import GenerationRequest, Pipeline
@@ -68,7 +69,7 @@ async def where_words_land(
     """Team CNN draws the prompt; every cross-attention map of every step, per token, added up (DAAM)."""
     check_length(query.prompt, options)
     if pipeline.team_of_kind("unet") is None:
-        raise HTTPException(404, "This model has no Team CNN, whose attention these maps show.")
+        raise HTTPException(404, "The word maps show our own Team CNN's attention, and this model has no such team.")
     return await gate.run(_maps, pipeline, query)
 
 
@@ -83,11 +84,13 @@ def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
 
 
 def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
-    """A plain run, with how well the model's guess matches the words (CLIP score) at every step."""
+    """A plain run, with how well the model's guess matches the words (CLIP score) at every step; a ValueError
+    before the run when the model's text encoder cannot read pictures."""
+    clip = clip_with_pictures(pipeline.clip)
 
     def lane() -> Lane:
         for shown in drawing_lane(pipeline, request):
-            score = picture_word_match(pipeline.clip, request.prompt, shown.panels[1])
+            score = picture_word_match(clip, request.prompt, shown.panels[1])
             yield Shown(shown.panels, {"clip_score": float(score[0])})
 
     return {"words": lane()}

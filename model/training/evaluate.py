@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from model.clip import clip_with_pictures
 from model.data.concepts import CONCEPTS, SYNONYM_PROMPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.lessons.diversity import VARIETY_SCALE_FILE
@@ -54,7 +55,7 @@ class Scores:
 @torch.no_grad()
 def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, judge) -> tuple[float, float]:
     """Mean pairwise distance within consecutive groups of `group` pictures: (dust-clip, judge features)."""
-    clip = pipeline.clip.encode_image(pictures)
+    clip = clip_with_pictures(pipeline.clip).encode_image(pictures)
     features = judge.features(pictures)
     clip_variety, judge_variety = (
         float(mean_pairwise_distance(e.reshape(-1, group, e.shape[-1])).mean()) for e in (clip, features)
@@ -66,8 +67,9 @@ def embedding_variety(pictures: torch.Tensor, group: int, pipeline: Pipeline, ju
 def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pipeline, judge) -> Scores:
     """pictures (N·seeds, 3, S, S) grouped by prompt; labels (N·seeds,) concept indices."""
     logits = predict(judge, pictures)
-    image = pipeline.clip.encode_image(pictures)
-    text = pipeline.clip.encode_text([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()])
+    clip = clip_with_pictures(pipeline.clip)
+    image = clip.encode_image(pictures)
+    text = clip.encode_text([f"a picture of a {CONCEPTS[i].name}" for i in labels.tolist()])
     diversity, judged_variety = embedding_variety(pictures, seeds, pipeline, judge)
     return Scores(
         judge_top1=top_k_accuracy(logits, labels, 1),

@@ -98,6 +98,9 @@ function show(position) {
   const pictures = film?.pictures(position);
   if (!pictures) return;
   for (const [kind, canvas] of Object.entries(canvases)) paint(canvas, pictures[kind], film.size, film.numImages);
+  // A busy server paints a sketchbook run every few steps; the steps between show the cheap latent → RGB preview.
+  const preview = position !== "final" && Boolean(pictures.meta?.preview);
+  for (const canvas of [canvases.x_t, canvases.pred_x0]) canvas.parentElement.dataset.preview = String(preview);
   if (pictures.meta) chart.mark(position === "final" ? film.total : pictures.meta.index);
 }
 

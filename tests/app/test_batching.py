@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from app.batcher import Batcher, ForwardCall
+from app.engine import decoder_paints
 from model.pipeline import GenerationRequest, Pipeline
 from model.samplers import Step
 
@@ -138,3 +139,14 @@ def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipelin
     assert [c.net for c in first] == [unet, unet] and len(batcher.pending) == 2
     assert [c.net for c in batcher.take(max_rows=4)] == [dit]
     assert [c.net for c in batcher.take(max_rows=1)] == [unet]  # a call bigger than the cap still runs, alone
+
+
+def test_the_decoder_paints_at_the_models_cadence_alone_and_every_few_steps_on_a_busy_server():
+    assert all(decoder_paints(index, runs=1, model_paint_every=1, busy_paint_every=4) for index in range(10))
+    busy = [decoder_paints(index, runs=3, model_paint_every=1, busy_paint_every=4) for index in range(9)]
+    assert busy == [True, False, False, False, True, False, False, False, True]
+    assert all(decoder_paints(index, runs=5, model_paint_every=1, busy_paint_every=1) for index in range(10))
+    big_vae = [
+        decoder_paints(index, runs, model_paint_every=5, busy_paint_every=4) for runs in (1, 2) for index in range(6)
+    ]
+    assert big_vae == [True, False, False, False, False, True] * 2  # its own cadence is already the sparser one

@@ -1,8 +1,21 @@
-"""The binary frame header: one documented layout, checked on the way in."""
+"""The binary frame header: one documented layout, checked on the way in; and the default team of a run."""
+
+import json
 
 import pytest
 
-from app.protocol import FRAME_HEADER, FrameHeader, FrameKind, FrameSpec, ImageFormat
+from app.config import Settings
+from app.options import build_options
+from app.protocol import (
+    FRAME_HEADER,
+    FrameHeader,
+    FrameKind,
+    FrameSpec,
+    ImageFormat,
+    ProtocolError,
+    parse_client_message,
+)
+from model.pipeline import GenerationRequest, Pipeline
 
 
 def test_header_round_trips_and_is_twelve_bytes():
@@ -35,3 +48,14 @@ def test_the_published_layout_finds_every_field_of_a_packed_frame():
     assert int.from_bytes(frame[at["job"] : at["job"] + 4]) == 0x01020304
     assert int.from_bytes(frame[at["step"] : at["step"] + 2]) == 0x0506
     assert frame[spec.header_bytes :] == b"png"
+
+
+def test_a_run_without_a_team_draws_with_the_models_first_when_the_default_team_is_missing():
+    tiny = Pipeline.tiny()
+    dit_only = build_options(Settings(), Pipeline(tiny.clip, [tiny.team("dit")]))
+    both = build_options(Settings(), tiny)
+    asked = json.dumps({"type": "generate", "prompt": "a cat"})
+    assert parse_client_message(asked, dit_only).backbone == "dit"
+    assert parse_client_message(asked, both).backbone == GenerationRequest(prompt="").backbone == "unet"
+    with pytest.raises(ProtocolError, match="no backbone called “unet”; choose one of: dit"):
+        parse_client_message(json.dumps({"type": "generate", "prompt": "a cat", "backbone": "unet"}), dit_only)

@@ -153,7 +153,7 @@ def test_a_full_queue_says_so(settings, pipeline, receive_until, generate):
 
 
 def test_a_failing_model_reports_an_error_and_the_socket_survives(ws, receive_until, generate, pipeline, monkeypatch):
-    def broken(request, should_stop=None, forward=None):
+    def broken(request, should_stop=None, forward=None, paints=None):
         raise RuntimeError("out of crayons")
         yield
 
@@ -215,6 +215,24 @@ def test_a_sketchbook_team_streams_its_latent_as_tiles_every_step(settings, rece
     assert all(picture.size == (32, 32) for picture in tiles)
     first = tiles[0].convert("RGB")
     assert first.getpixel((0, 0))[0] == first.getpixel((0, 0))[2]  # grey: one channel a tile
+
+
+def test_a_busy_server_paints_every_few_steps_and_previews_between(settings, receive_until, generate):
+    with TestClient(create_app(settings, Pipeline.tiny(latent=True))) as client:
+        with client.websocket_connect("/ws") as alone:
+            alone.receive_json()
+            alone.send_json(generate(steps=6))
+            lone = receive_until(alone, "done").of_type("step")
+        with client.websocket_connect("/ws") as first, client.websocket_connect("/ws") as second:
+            first.receive_json(), second.receive_json()
+            first.send_json(generate(steps=40))
+            second.send_json(generate(steps=4, prompt="a fish"))
+            shared = receive_until(first, "done").of_type("step")
+            receive_until(second, "done")
+    assert not any(step["preview"] for step in lone)  # one run alone: the decoder paints every step
+    every = settings.busy_paint_every
+    assert all(not step["preview"] for step in shared if step["index"] % every == 0)
+    assert any(step["preview"] for step in shared)
 
 
 def test_a_pixel_team_sends_no_latent_frames(settings, receive_until, generate):

@@ -234,6 +234,37 @@ def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one
         server.stop()
 
 
+def test_a_busy_server_shows_the_quick_preview_between_the_decoders_paintings(browser, tmp_path: Path):
+    from websockets.sync.client import connect
+
+    settings = Settings(gallery_dir=tmp_path, busy_paint_every=2, max_steps=1000)
+    server = BackgroundServer(lambda: create_app(settings, Pipeline.tiny(latent=True)))
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        with connect(server.ws_url, origin=server.url.rstrip("/")) as classmate:  # someone else keeps drawing
+            classmate.recv(timeout=10)
+            classmate.send('{"type": "generate", "prompt": "a long cloud", "steps": 1000}')
+            page = context.new_page()
+            page.goto(server.url)
+            page.wait_for_selector('#status[data-state="online"]')
+            page.fill("#steps", "6")
+            page.dispatch_event("#steps", "input")
+            _draw(page, "a red apple")
+        badge = "id => getComputedStyle(document.getElementById(id).parentElement, '::before').content"
+        assert page.evaluate(badge, "dusty") == "none", "the finished picture is the decoder's"
+        for step, preview in ((0, False), (1, True), (2, False), (3, True)):
+            page.eval_on_selector("#scrub", f"s => {{ s.value = {step}; s.dispatchEvent(new Event('input')); }}")
+            shown = [page.evaluate(badge, id_) == '"quick preview"' for id_ in ("dusty", "guess")]
+            assert shown == [preview, preview], f"step {step + 1}"
+        page.eval_on_selector("#scrub", "s => { s.value = 1; s.dispatchEvent(new Event('input')); }")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "quick-preview.png"), full_page=True)
+    finally:
+        context.close()
+        server.stop()
+
+
 def test_enter_in_the_prompt_box_mid_run_starts_the_new_words(page: Page, live: BackgroundServer):
     page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     page.fill("#prompt", "a slow grey cloud")

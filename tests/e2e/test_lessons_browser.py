@@ -135,6 +135,7 @@ def test_how_it_works_tells_the_story_and_projector_mode_enlarges_a_lesson(open_
         "Words to pictures",
         "Teacher's hints",
         "Dust vs memorising",
+        "The sketchbook",
     ]
     page.click("text=Sprinkling dust")
     page.wait_for_selector("body[data-ready='true']")
@@ -283,6 +284,38 @@ def test_a_refused_lesson_socket_says_so(browser, tmp_path):
             page.press("#prompt", "Enter")
             page.wait_for_selector("#message:not([hidden])")
             assert page.inner_text("#message").strip(), "a refused socket left the page silent"
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser, open_lesson, tmp_path):
+    from app.config import Settings
+    from app.main import create_app
+    from model.pipeline import Pipeline
+
+    plain = open_lesson("lessons/sketchbook")  # the module's server draws in pixels
+    assert "no sketchbook" in plain.inner_text("#message")
+    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny(latent=True)))
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(server.url + "lessons/sketchbook")
+        page.wait_for_selector("body[data-ready='true']")
+        page.press("#prompt", "Enter")
+        page.wait_for_function(
+            "document.querySelectorAll('.team-time').length === 2 && "
+            "[...document.querySelectorAll('.team-time')].every(t => t.textContent.startsWith('Step 20 of 20'))"
+        )
+        assert page.locator(".team .panel-title").all_inner_texts() == ["Team CNN", "Team Transformer"]
+        assert "painter" in page.inner_text(".team-time >> nth=0")
+        assert page.locator(".team canvas.blank").count() == 0, "every look of every team is drawn"
+        _fits(page)
+        page.screenshot(path=str(ARTIFACTS / "lesson-sketchbook.png"), full_page=True)
+        assert not errors, f"JavaScript errors on the page: {errors}"
     finally:
         context.close()
         server.stop()

@@ -95,8 +95,24 @@ def test_latent_teams_stream_painted_pictures_and_their_latent(latent_pipeline, 
         assert step.latent.shape == (2, book.latent_channels, book.latent_size, book.latent_size)
         assert torch.allclose(step.x_t, latent_pipeline.to_pictures(step.latent), atol=1e-6)
         assert torch.allclose(step.pred_noise, step.x_t - step.pred_x0)
-    for earlier, later in zip(steps, steps[1:]):  # the painted result of a step is the next step's painted state
-        assert torch.allclose(earlier.x_next, later.x_t, atol=1e-6)
+        assert not step.preview
+    for earlier, later in zip(steps, steps[1:]):  # before the last step, x_next (the next x_t) is only previewed
+        assert torch.allclose(earlier.x_next, latent_pipeline.preview(later.latent), atol=1e-6)
+
+
+def test_steps_the_decoder_does_not_paint_show_the_preview_and_the_last_step_paints_the_picture(latent_pipeline):
+    request = GenerationRequest("a dog", num_inference_steps=5, backbone="dit", seed=4)
+    painted = list(latent_pipeline.generate(request))
+    steps = list(latent_pipeline.generate(request, paints=lambda index: index % 2 == 0))
+    assert [step.preview for step in steps] == [False, True, False, True, False]
+    for step, reference in zip(steps, painted):
+        assert torch.equal(step.latent, reference.latent)  # the drawing itself does not change, only its view
+        view = latent_pipeline.preview if step.preview else latent_pipeline.to_pictures
+        assert torch.allclose(step.x_t, view(step.latent), atol=1e-5)
+        assert torch.allclose(step.pred_noise, step.x_t - step.pred_x0)
+    assert torch.allclose(steps[-1].x_next, painted[-1].x_next, atol=1e-5)
+    never = list(latent_pipeline.generate(request, paints=lambda index: False))
+    assert all(step.preview for step in never) and torch.allclose(never[-1].x_next, painted[-1].x_next, atol=1e-5)
 
 
 def test_a_latent_team_without_a_sketchbook_is_refused(latent_pipeline):

@@ -1,0 +1,39 @@
+"""The sketchbook: what a latent team really draws, a quick look at it, and the decoder's painting, live."""
+
+import time
+from dataclasses import replace
+
+from app.lessons.lanes import Lane, Shown
+from app.lessons.lesson import Lesson
+from model.autoencoder import latent_tiles
+from model.pipeline import GenerationRequest, Pipeline
+
+
+def sketchbook_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
+    """Every step in the sketchbook: the dusty sketch x_t and the sketch of the finished picture x̂0 (one grey
+    tile per channel), the quick linear look at x̂0 and the decoder's painting of it, with what each look cost."""
+    size = pipeline.image_size
+    for step in pipeline.team_steps(request):
+        started = time.perf_counter()
+        quick = pipeline.preview(step.pred_x0)
+        looked = time.perf_counter()
+        painted = pipeline.to_pictures(step.pred_x0)
+        facts = {"preview_ms": (looked - started) * 1000, "paint_ms": (time.perf_counter() - looked) * 1000}
+        yield Shown([latent_tiles(step.x_t, size), latent_tiles(step.pred_x0, size), quick, painted], facts)
+
+
+def sketchbook_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
+    """Every team that draws in the sketchbook, from the same words and the same starting dust."""
+    teams = [name for name in pipeline.backbones if pipeline.draws_in_latent(name)]
+    if not teams:
+        raise ValueError("This model draws straight in pixels, so it has no sketchbook to show.")
+    return {name: sketchbook_lane(pipeline, replace(request, backbone=name)) for name in teams}
+
+
+LESSON = Lesson(
+    "sketchbook",
+    "The sketchbook",
+    "Sketchbook",
+    "The model draws a small sketch; a painter, the decoder, turns it into the picture.",
+    live={"sketchbook": sketchbook_lanes},
+)

@@ -1,0 +1,18 @@
+"""What the pipeline asks of a sketchbook: our `Autoencoder`, or a Stable Diffusion folder's VAE."""
+
+from typing import Protocol
+
+import torch
+
+from model.autoencoder import AutoencoderConfig
+
+
+class Sketchbook(Protocol):
+    """Folds pictures into the latent space a team draws in, and paints latents back as pictures."""
+
+    @property
+    def config(self) -> AutoencoderConfig: ...  # its picture and latent sizes
+
+    def encode(self, pictures: torch.Tensor) -> torch.Tensor: ...  # (B, 3, S, S) in [-1, 1] → (B, C, S/f, S/f)
+
+    def decode(self, latents: torch.Tensor) -> torch.Tensor: ...  # (B, C, S/f, S/f) → (B, 3, S, S) in [-1, 1]

@@ -1,0 +1,62 @@
+// Lesson 8, the sketchbook: the latent a team draws, a quick linear look at it, and the decoder's painting, live.
+
+import { LiveLesson } from "./live.js";
+import { bindLessonKeys, liveForm, say } from "./page.js";
+import { drawCell } from "./sheet.js";
+
+const $ = (id) => document.getElementById(id);
+const live = new LiveLesson();
+const lanes = {}; // team name → { canvases, time }, made when its first step arrives
+let labels = {}; // team name → its label on the page
+const LOOKS = [
+  ["the dusty sketch", "the sketch it is cleaning: one grey tile per layer"],
+  ["its sketch of the picture", "its guess, still a sketch"],
+  ["a quick look", "each square coloured by a fixed mix of its layers"],
+  ["painted by the decoder", "the painter's picture of the guess"],
+];
+
+function lanePanel(name) {
+  const label = labels[name] ?? name;
+  const section = document.createElement("section");
+  section.className = "panel team";
+  section.dataset.team = name;
+  const figures = LOOKS.map(
+    ([caption, hint]) =>
+      `<figure><div class="screen" data-empty="…"><canvas class="blank" width="32" height="32"></canvas></div><figcaption title="${hint}">${caption}</figcaption></figure>`,
+  );
+  section.innerHTML = `<h2 class="panel-title"></h2><div class="team-screens four">${figures.join("")}</div>
+    <p class="team-time">Waiting for the start.</p>`;
+  section.querySelector(".panel-title").textContent = label;
+  const canvases = [...section.querySelectorAll("canvas")];
+  canvases.forEach((canvas, i) => canvas.setAttribute("aria-label", `${label}: ${LOOKS[i][0]}`));
+  lanes[name] = { canvases, time: section.querySelector(".team-time") };
+  $("sketches").append(section);
+  return lanes[name];
+}
+
+function showStep(meta, sheet) {
+  const lane = lanes[meta.lane] ?? lanePanel(meta.lane);
+  lane.canvases.forEach((canvas, i) => drawCell(canvas, sheet, i));
+  const costs = `quick look ${meta.preview_ms.toFixed(2)} ms · painter ${meta.paint_ms.toFixed(1)} ms`;
+  lane.time.textContent = `Step ${meta.index + 1} of ${meta.total} · ${costs}`;
+}
+
+async function sketch({ prompt, seed }) {
+  await live.run({ lesson: "sketchbook", prompt, seed, steps: 20 }, showStep);
+}
+
+async function start() {
+  const options = await fetch("/api/options").then((r) => r.json());
+  $("untrained").hidden = options.trained;
+  labels = Object.fromEntries(options.backbones.map((team) => [team.name, team.label]));
+  if (!options.sketchbook) {
+    say("This model draws straight in pixels, so it has no sketchbook to show.", "info");
+    document.body.dataset.ready = "true";
+    return;
+  }
+  const go = liveForm(sketch);
+  bindLessonKeys({ generate: go });
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => say(error.message));

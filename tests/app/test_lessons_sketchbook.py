@@ -1,0 +1,58 @@
+"""The sketchbook lesson over /ws/lessons: the latent, its quick look and the decoder's painting, live."""
+
+import io
+import json
+
+import numpy as np
+from fastapi.testclient import TestClient
+from PIL import Image
+
+from app.main import create_app
+from model.autoencoder import latent_tiles
+from model.images import to_uint8
+from model.pipeline import GenerationRequest, Pipeline
+
+
+def _run(client: TestClient, **message: object) -> tuple[list[dict], list[np.ndarray], dict]:
+    steps, pictures = [], []
+    with client.websocket_connect("/ws/lessons") as ws:
+        ws.send_text(json.dumps(message))
+        while True:
+            received = ws.receive()
+            if received.get("bytes") is not None:
+                pictures.append(np.asarray(Image.open(io.BytesIO(received["bytes"])).convert("RGB")))
+                continue
+            data = json.loads(received["text"])
+            if data["type"] != "step":
+                return steps, pictures, data
+            steps.append(data)
+
+
+def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(settings):
+    pipeline = Pipeline.tiny(latent=True)
+    with TestClient(create_app(settings, pipeline)) as client:
+        steps, pictures, done = _run(client, lesson="sketchbook", prompt="a red apple", steps=3, seed=2)
+    assert done["type"] == "done" and set(done["total_ms"]) == {"unet", "dit"}
+    assert [(s["lane"], s["index"]) for s in steps] == [(lane, i) for i in range(3) for lane in ("unet", "dit")]
+    assert all(s["paint_ms"] > 0 and s["preview_ms"] > 0 for s in steps)
+    assert all(p.shape == (32, 4 * 32, 3) for p in pictures)
+    request = GenerationRequest("a red apple", num_inference_steps=3, seed=2, backbone="dit")
+    last = list(pipeline.team_steps(request))[-1]
+    expected = [
+        latent_tiles(last.x_t, 32),
+        latent_tiles(last.pred_x0, 32),
+        pipeline.preview(last.pred_x0),
+        pipeline.to_pictures(last.pred_x0),
+    ]
+    shown = pictures[-1]
+    for column, panel in enumerate(expected):
+        want = to_uint8(panel)[0].astype(int)
+        assert np.abs(shown[:, 32 * column : 32 * (column + 1)].astype(int) - want).max() <= 1
+
+
+def test_a_model_that_draws_in_pixels_says_it_has_no_sketchbook(settings):
+    with TestClient(create_app(settings, Pipeline.tiny())) as client:
+        _, _, reply = _run(client, lesson="sketchbook", prompt="a cat", steps=2)
+        assert reply["type"] == "error" and "no sketchbook" in reply["message"]
+        _, _, again = _run(client, lesson="teams", prompt="a cat", steps=1)
+    assert again["type"] == "done"
