@@ -231,6 +231,12 @@ async function boot() {
   chart = new ScheduleChart($("chart"));
   player = new Player({ play: $("play"), scrub: $("scrub"), label: $("scrub-label"), speed: $("speed") }, show);
   $("untrained").hidden = options.trained;
+  const book = options.sketchbook;
+  if (book) {
+    $("sketchbook-hint").title =
+      `The model draws a small ${book.latent_size}×${book.latent_size} sketch with ${book.latent_channels} channels ` +
+      "(one grey tile each); a decoder paints it into the picture, as in Stable Diffusion";
+  }
 
   const loadChart = () => chart.load($("schedule").value, Number($("steps").value));
   controls.onScheduleChange(loadChart);
