@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
@@ -75,6 +76,22 @@ def _receive_until(ws: WebSocketTestSession, *types: str) -> Transcript:
             return transcript
 
 
+def _run_lesson(client: TestClient, **message: object) -> tuple[list[dict], list[np.ndarray], dict]:
+    """Send one live lesson run over /ws/lessons; return its step messages, their pictures, and the closing message."""
+    steps, pictures = [], []
+    with client.websocket_connect("/ws/lessons") as ws:
+        ws.send_text(json.dumps(message))
+        while True:
+            received = ws.receive()
+            if received.get("bytes") is not None:
+                pictures.append(np.asarray(Image.open(io.BytesIO(received["bytes"])).convert("RGB")))
+                continue
+            data = json.loads(received["text"])
+            if data["type"] != "step":
+                return steps, pictures, data
+            steps.append(data)
+
+
 def _generate(prompt: str = "a smiling cat", **fields: object) -> dict:
     """A valid generate message; tests override single fields."""
     return {"type": "generate", "prompt": prompt, "steps": 3, "seed": 7, **fields}
@@ -89,6 +106,11 @@ def receive_until() -> Callable[..., Transcript]:
 @pytest.fixture
 def generate() -> Callable[..., dict]:
     return _generate
+
+
+@pytest.fixture
+def run_lesson() -> Callable[..., tuple[list[dict], list[np.ndarray], dict]]:
+    return _run_lesson
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 and every lesson answering, or saying in a sentence that this model cannot give it."""
 
 import io
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -92,28 +91,14 @@ def test_the_lessons_that_look_inside_our_own_teams_say_this_model_has_none(sd_c
     assert look.status_code == 404 and "Team Transformer" in look.json()["detail"]
 
 
-def _live(client: TestClient, lesson: str) -> tuple[set[str], dict]:
-    """One live lesson run of 2 steps: the lanes that stepped, and the closing message."""
-    lanes = set()
-    with client.websocket_connect("/ws/lessons") as ws:
-        ws.send_text(json.dumps({"lesson": lesson, "prompt": "a cat", "steps": 2}))
-        while True:
-            received = ws.receive()
-            if received.get("bytes") is not None:
-                continue
-            message = json.loads(received["text"])
-            if message["type"] != "step":
-                return lanes, message
-            lanes.add(message["lane"])
-
-
 @pytest.mark.parametrize("lesson", [name for name in LIVE_RUNS if name != "words"])
-def test_the_live_lessons_run_on_the_folders_team(sd_client: TestClient, lesson: str):
-    stepped, closing = _live(sd_client, lesson)
+def test_the_live_lessons_run_on_the_folders_team(sd_client: TestClient, lesson: str, run_lesson: Callable):
+    steps, _, closing = run_lesson(sd_client, lesson=lesson, prompt="a cat", steps=2)
+    stepped = {step["lane"] for step in steps}
     assert closing["type"] == "done" and stepped
     assert lesson not in ("teams", "sketchbook") or stepped == {"sd"}, "the race and the sketchbook run every team"
 
 
-def test_the_picture_word_match_says_this_model_cannot_read_pictures(sd_client: TestClient):
-    stepped, closing = _live(sd_client, "words")
-    assert not stepped and closing == {"type": "error", "message": NO_PICTURE_TOWER}
+def test_the_picture_word_match_says_this_model_cannot_read_pictures(sd_client: TestClient, run_lesson: Callable):
+    steps, _, closing = run_lesson(sd_client, lesson="words", prompt="a cat", steps=2)
+    assert not steps and closing == {"type": "error", "message": NO_PICTURE_TOWER}

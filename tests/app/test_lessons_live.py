@@ -1,14 +1,12 @@
 """The live lessons over /ws/lessons, with the tiny model."""
 
 import asyncio
-import io
 import json
 
 import numpy as np
 import pytest
 import torch
 from fastapi.testclient import TestClient
-from PIL import Image
 from starlette.websockets import WebSocketDisconnect
 
 from app.lessons.guidance import GUIDANCE_SWEEP, guidance_lane
@@ -30,24 +28,8 @@ def pipeline() -> Pipeline:
     return tiny
 
 
-def _run(client: TestClient, **message: object) -> tuple[list[dict], list[np.ndarray], dict]:
-    """Send one run; return its step messages, their pictures, and the closing message."""
-    steps, pictures = [], []
-    with client.websocket_connect("/ws/lessons") as ws:
-        ws.send_text(json.dumps(message))
-        while True:
-            received = ws.receive()
-            if received.get("bytes") is not None:
-                pictures.append(np.asarray(Image.open(io.BytesIO(received["bytes"])).convert("RGB")))
-                continue
-            data = json.loads(received["text"])
-            if data["type"] != "step":
-                return steps, pictures, data
-            steps.append(data)
-
-
-def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient):
-    steps, pictures, done = _run(client, lesson="teams", prompt="a cat", steps=4, seed=5)
+def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient, run_lesson):
+    steps, pictures, done = run_lesson(client, lesson="teams", prompt="a cat", steps=4, seed=5)
     assert done["type"] == "done" and set(done["total_ms"]) == {"unet", "dit"}
     assert [(s["lane"], s["index"]) for s in steps] == [(lane, i) for i in range(4) for lane in ("unet", "dit")]
     assert all(s["ms"] > 0 and s["total"] == 4 for s in steps)
@@ -56,8 +38,8 @@ def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient):
     assert not np.array_equal(pictures[0][:, 32:], pictures[1][:, 32:]), "the teams guess differently"
 
 
-def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline: Pipeline):
-    steps, pictures, done = _run(client, lesson="guidance", prompt="a red apple", steps=3, guidance=7)
+def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline: Pipeline, run_lesson):
+    steps, pictures, done = run_lesson(client, lesson="guidance", prompt="a red apple", steps=3, guidance=7)
     assert done["type"] == "done" and len(steps) == 3
     assert all(p.shape == (32, 5 * 32, 3) for p in pictures), "without words, with, the mix, the dust, the change"
     request = GenerationRequest(prompt="a red apple", num_inference_steps=3, guidance_scale=7)
@@ -70,14 +52,14 @@ def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline
         assert not torch.allclose(unguided, prompted), "the words change the guess"
 
 
-def test_at_guidance_one_the_unguided_guess_is_not_computed(client: TestClient):
-    _, pictures, _ = _run(client, lesson="guidance", prompt="a red apple", steps=2, guidance=1)
+def test_at_guidance_one_the_unguided_guess_is_not_computed(client: TestClient, run_lesson):
+    _, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=2, guidance=1)
     assert np.all(pictures[0][:, :32] == 128), "grey: no unconditional pass at scale 1"
     assert np.array_equal(pictures[0][:, 32:64], pictures[0][:, 64:96]), "at 1 the mix is the prompted guess"
 
 
-def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient):
-    steps, pictures, done = _run(client, lesson="sweep", prompt="a red apple", steps=2)
+def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient, run_lesson):
+    steps, pictures, done = run_lesson(client, lesson="sweep", prompt="a red apple", steps=2)
     assert set(done["total_ms"]) == {f"{s:g}" for s in GUIDANCE_SWEEP}
     finals = [p[:, 32:] for p, s in zip(pictures, steps) if s["index"] == 1]
     assert len({f.tobytes() for f in finals}) == len(GUIDANCE_SWEEP), "each strength gives its own picture"
@@ -94,8 +76,8 @@ def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient):
         ({"lesson": "teams", "prompt": "a cat", "file": "/etc/passwd"}, "file"),
     ],
 )
-def test_bad_runs_get_a_sentence_and_the_socket_stays_open(client: TestClient, message: dict, words: str):
-    _, _, reply = _run(client, **message)
+def test_bad_runs_get_a_sentence_and_the_socket_stays_open(client: TestClient, message: dict, words: str, run_lesson):
+    _, _, reply = run_lesson(client, **message)
     assert reply["type"] == "error" and words in reply["message"]
     with client.websocket_connect("/ws/lessons") as ws:
         ws.send_text("not json")
@@ -104,8 +86,8 @@ def test_bad_runs_get_a_sentence_and_the_socket_stays_open(client: TestClient, m
         assert ws.receive_json()["type"] == "step"
 
 
-def test_words_lesson_scores_every_guess_against_the_words(client: TestClient):
-    steps, pictures, done = _run(client, lesson="words", prompt="a red apple", steps=3)
+def test_words_lesson_scores_every_guess_against_the_words(client: TestClient, run_lesson):
+    steps, pictures, done = run_lesson(client, lesson="words", prompt="a red apple", steps=3)
     assert done["type"] == "done" and len(steps) == len(pictures) == 3
     assert all(0 <= s["clip_score"] <= 100 for s in steps)
 

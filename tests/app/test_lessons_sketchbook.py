@@ -1,11 +1,7 @@
 """The sketchbook lesson over /ws/lessons: the latent, its quick look and the decoder's painting, live."""
 
-import io
-import json
-
 import numpy as np
 from fastapi.testclient import TestClient
-from PIL import Image
 
 from app.main import create_app
 from model.autoencoder import latent_tiles
@@ -13,25 +9,10 @@ from model.images import to_uint8
 from model.pipeline import GenerationRequest, Pipeline
 
 
-def _run(client: TestClient, **message: object) -> tuple[list[dict], list[np.ndarray], dict]:
-    steps, pictures = [], []
-    with client.websocket_connect("/ws/lessons") as ws:
-        ws.send_text(json.dumps(message))
-        while True:
-            received = ws.receive()
-            if received.get("bytes") is not None:
-                pictures.append(np.asarray(Image.open(io.BytesIO(received["bytes"])).convert("RGB")))
-                continue
-            data = json.loads(received["text"])
-            if data["type"] != "step":
-                return steps, pictures, data
-            steps.append(data)
-
-
-def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(settings):
+def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(settings, run_lesson):
     pipeline = Pipeline.tiny(latent=True)
     with TestClient(create_app(settings, pipeline)) as client:
-        steps, pictures, done = _run(client, lesson="sketchbook", prompt="a red apple", steps=3, seed=2)
+        steps, pictures, done = run_lesson(client, lesson="sketchbook", prompt="a red apple", steps=3, seed=2)
     assert done["type"] == "done" and set(done["total_ms"]) == {"unet", "dit"}
     assert [(s["lane"], s["index"]) for s in steps] == [(lane, i) for i in range(3) for lane in ("unet", "dit")]
     assert all(s["paint_ms"] > 0 and s["preview_ms"] > 0 for s in steps)
@@ -50,9 +31,9 @@ def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(
         assert np.abs(shown[:, 32 * column : 32 * (column + 1)].astype(int) - want).max() <= 1
 
 
-def test_a_model_that_draws_in_pixels_says_it_has_no_sketchbook(settings):
+def test_a_model_that_draws_in_pixels_says_it_has_no_sketchbook(settings, run_lesson):
     with TestClient(create_app(settings, Pipeline.tiny())) as client:
-        _, _, reply = _run(client, lesson="sketchbook", prompt="a cat", steps=2)
+        _, _, reply = run_lesson(client, lesson="sketchbook", prompt="a cat", steps=2)
         assert reply["type"] == "error" and "no sketchbook" in reply["message"]
-        _, _, again = _run(client, lesson="teams", prompt="a cat", steps=1)
+        _, _, again = run_lesson(client, lesson="teams", prompt="a cat", steps=1)
     assert again["type"] == "done"
