@@ -1,7 +1,8 @@
-"""Step-level batching: forward calls from many runs' threads become one network pass per engine tick.
+"""Step-level batching: calls from many runs' threads become one pass per engine tick.
 
 Each run's sampler stays a plain generator on its own thread; its `forward` hook (`Batcher.forward`)
-parks the call here and blocks. The engine's worker calls `take` and `run`: all waiting calls for one
+parks the call here and blocks, and so does its sketchbook painting (`Batcher.paint`): a decoder
+batches as well as a denoiser. The engine's worker calls `take` and `run`: all waiting calls for one
 network are concatenated along the batch (guided runs already bring their [uncond, cond] rows), the
 network runs once, and each caller gets its own slice back.
 """
@@ -15,6 +16,7 @@ from torch import nn
 
 from model.conditioning import TextCondition
 from model.device import autocast
+from model.sketchbook import Decode
 
 log = logging.getLogger(__name__)
 
@@ -24,16 +26,20 @@ class BatcherClosed(RuntimeError):
 
 
 @dataclass(eq=False)
-class ForwardCall:
-    """One run's network evaluation, waiting to ride along in the next batch."""
+class ParkedCall:
+    """One run's network evaluation (or decoder painting), waiting to ride along in the next batch."""
 
-    net: nn.Module
+    net: nn.Module | Decode  # calls on the same one share a pass
     x: torch.Tensor  # (B, C, H, W)
-    t: torch.Tensor  # (B,)
-    cond: TextCondition  # B rows
+    t: torch.Tensor | None = None  # (B,); None for a painting
+    cond: TextCondition | None = None  # B rows; None for a painting
     answered: threading.Event = field(default_factory=threading.Event)
     output: torch.Tensor | None = None
     error: BaseException | None = None
+
+    @property
+    def painting(self) -> bool:
+        return not isinstance(self.net, nn.Module)
 
     @property
     def rows(self) -> int:
@@ -49,12 +55,18 @@ class Batcher:
 
     def __init__(self, lock: threading.Condition) -> None:
         self._lock = lock  # the engine's condition: a new call may make a tick ready
-        self.pending: list[ForwardCall] = []  # oldest first, so a capped tick serves the longest waiting
+        self.pending: list[ParkedCall] = []  # oldest first, so a capped tick serves the longest waiting
         self._closed = False
 
     def forward(self, net: nn.Module, x: torch.Tensor, t: torch.Tensor, cond: TextCondition) -> torch.Tensor:
         """The `forward` hook a run's generator is given: park the call, block until its tick answers."""
-        call = ForwardCall(net, x, t, cond)
+        return self._park(ParkedCall(net, x, t, cond))
+
+    def paint(self, decode: Decode, latents: torch.Tensor) -> torch.Tensor:
+        """A run's sketchbook painting: park it like a forward call, so many runs' paintings share a pass."""
+        return self._park(ParkedCall(decode, latents))
+
+    def _park(self, call: ParkedCall) -> torch.Tensor:
         with self._lock:
             if self._closed:
                 raise BatcherClosed("the server is shutting down")
@@ -69,13 +81,16 @@ class Batcher:
     def pending_rows(self) -> int:
         return sum(call.rows for call in self.pending)
 
-    def take(self, max_rows: int) -> list[ForwardCall]:
-        """The oldest call and the next ones for the same network, up to `max_rows` (at least one call)."""
-        net = self.pending[0].net
-        batch: list[ForwardCall] = []
+    def take(self, max_rows: int) -> list[ParkedCall]:
+        """The oldest call and the next ones for the same network, up to `max_rows` (at least one call).
+
+        Paintings go first: a run parked at its painting would otherwise miss the next network pass.
+        """
+        net = next((call.net for call in self.pending if call.painting), self.pending[0].net)
+        batch: list[ParkedCall] = []
         rows = 0
         for call in self.pending:
-            if call.net is net and (not batch or rows + call.rows <= max_rows):
+            if call.net == net and (not batch or rows + call.rows <= max_rows):
                 batch.append(call)
                 rows += call.rows
         self.pending = [call for call in self.pending if call not in batch]
@@ -90,7 +105,7 @@ class Batcher:
             call.finish(None, BatcherClosed("the server is shutting down"))
 
     @torch.no_grad()
-    def run(self, calls: list[ForwardCall]) -> None:
+    def run(self, calls: list[ParkedCall]) -> None:
         """One batched pass; when it raises, halve the batch until the failing run is alone.
 
         Halving also answers GPU out-of-memory: the same calls go again in smaller passes. Only a
@@ -114,11 +129,14 @@ class Batcher:
             call.finish(output)
 
 
-def _forward(calls: list[ForwardCall]) -> tuple[torch.Tensor, ...]:
-    """Concatenate the calls along the batch, run the network once, split the output back."""
+def _forward(calls: list[ParkedCall]) -> tuple[torch.Tensor, ...]:
+    """Concatenate the calls along the batch, run the network (or decoder) once, split the output back."""
     net, x = calls[0].net, torch.cat([call.x for call in calls])  # (ΣB, C, H, W)
-    t = torch.cat([call.t for call in calls])  # (ΣB,)
-    cond = TextCondition.cat(*(call.cond for call in calls))
     with autocast(x.device):  # autocast and no_grad are per thread: the run's own contexts don't reach here
-        output = net(x, t, cond)  # (ΣB, C, H, W)
+        if isinstance(net, nn.Module):
+            t = torch.cat([call.t for call in calls if call.t is not None])  # (ΣB,)
+            cond = TextCondition.cat(*(call.cond for call in calls if call.cond is not None))
+            output = net(x, t, cond)  # (ΣB, C, H, W)
+        else:
+            output = net(x)  # (ΣB, 3, S, S) pictures
     return output.split([call.rows for call in calls])

@@ -29,6 +29,7 @@ from model.denoiser import Forward
 from model.images import to_uint8
 from model.pipeline import Pipeline
 from model.samplers import Step
+from model.sketchbook import Decode
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ def draw(
     job: Job,
     pipeline: Pipeline,
     forward: Forward,
+    decode: Decode,
     paints: Callable[[int], bool],
     generated: Callable[[Job], None],
     replay: ReplayStore,
@@ -46,6 +48,7 @@ def draw(
 ) -> None:
     """Draw one run, posting every step; ends it with done, cancelled or error.
 
+    `forward` runs the network and `decode` the sketchbook's decoder (the engine batches both across runs);
     `paints` says which steps the sketchbook's decoder paints (the cheap preview shows the others);
     `generated` is called once the run needs the network no more, before anything final is posted.
     """
@@ -70,7 +73,9 @@ def draw(
     last: Step | None = None
     first_step_ms = 0.0
     try:
-        for last in pipeline.generate(request, should_stop=job.cancelled, forward=forward, paints=paints):
+        for last in pipeline.generate(
+            request, should_stop=job.cancelled, forward=forward, paints=paints, decode=decode
+        ):
             elapsed_ms = (time.perf_counter() - started) * 1000
             first_step_ms = first_step_ms or elapsed_ms
             dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)

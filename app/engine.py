@@ -1,17 +1,20 @@
-"""The engine: one worker thread runs every active run's network call in one batched pass.
+"""The engine: one worker thread runs every active run's network call (or painting) in one batched pass.
 
 It shares the pipeline with the lessons, whose work goes through the lesson gate (app/lessons/gate.py) on
 threads of their own; the engine batches the drawing runs of the main page and the rooms.
 
-Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network
-hook. The worker admits waiting runs first come, first served while their rows fit `max_batch_rows`,
-then runs a tick as soon as every active run has parked its next forward call (or the parked calls
-fill a batch): runs join at the next tick and leave when they finish, which is continuous batching.
+Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook
+and `Batcher.paint` as its sketchbook's decoder. The worker admits waiting runs first come, first served
+while their rows fit `max_batch_rows`, then runs a tick as soon as every active run has parked its next
+call (or the parked calls fill a batch): runs join at the next tick and leave when they finish, which is
+continuous batching.
 `max_batch_rows=1` serves one run at a time, the old behaviour and the benchmark's baseline.
 """
 
 import threading
 from collections import deque
+
+import torch
 
 from app.batcher import Batcher
 from app.drawing import draw
@@ -27,8 +30,8 @@ def decoder_paints(index: int, runs: int, model_paint_every: int, busy_paint_eve
     """Whether the decoder paints step `index` of a sketchbook run (the cheap preview shows the steps between).
 
     While one run has the server, every `model_paint_every`-th step (the model's own cadence: every step for
-    our small sketchbook). When `runs` run or wait, at most every `busy_paint_every`-th, since painting does
-    not batch on a CPU and would eat what batching the network saves.
+    our small sketchbook). When `runs` run or wait, at most every `busy_paint_every`-th: paintings share
+    passes too, but a decoder batches worse than the network on a CPU and would eat what batching saves.
     """
     every = model_paint_every if runs <= 1 else max(model_paint_every, busy_paint_every)
     return index % every == 0
@@ -62,7 +65,7 @@ class Engine:
         self._shared: dict[GenerationRequest, Job] = {}  # runs with a chosen seed, for identical requests
         self._closed = False
         self._thread = threading.Thread(target=self._work, name="dust-engine", daemon=True)
-        self.ticks = 0  # batched forward passes so far, for tests and the benchmark
+        self.ticks = 0  # batched network passes so far (paintings not counted), for tests and the benchmark
 
     def start(self) -> None:
         self._thread.start()
@@ -172,17 +175,30 @@ class Engine:
                 if self._closed:
                     return
                 calls = self._batcher.take(self._max_rows)
-                self.ticks += 1
+                self.ticks += not calls[0].painting
             self._batcher.run(calls)
 
     def _draw(self, job: Job) -> None:
         try:
-            draw(job, self._pipeline, self._batcher.forward, self._paints, self._generated, self._replay, self._gallery)
+            draw(
+                job,
+                self._pipeline,
+                self._batcher.forward,
+                self._paint,
+                self._paints,
+                self._generated,
+                self._replay,
+                self._gallery,
+            )
         finally:
             with self._changed:
                 job.generating = False
                 del self._active[job]
                 self._changed.notify_all()
+
+    def _paint(self, latents: torch.Tensor) -> torch.Tensor:
+        """The sketchbook's decoder for a run, batched with the other runs' paintings like their network calls."""
+        return self._batcher.paint(self._pipeline.to_pictures, latents)
 
     def _paints(self, index: int) -> bool:
         with self._changed:

@@ -19,7 +19,7 @@ from model.guidance import classifier_free_guidance
 from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule, make_schedule
-from model.sketchbook import Sketchbook
+from model.sketchbook import Decode, Sketchbook
 from model.team import Team
 from model.text_encoder import TextEncoder
 
@@ -187,18 +187,21 @@ class Pipeline:
         forward: Forward = direct_forward,
         observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
         paints: Callable[[int], bool] | None = None,
+        decode: Decode | None = None,
     ) -> Iterator[Step]:
         """Yield every reverse step; checks `should_stop` after each step and ends early when asked.
 
-        `forward` evaluates the network (a serving engine can batch many runs' calls into one pass);
-        `observe_guidance` sees the unguided and conditional estimates of every step; `paints` says
-        whether the decoder paints step i of a sketchbook team (else the cheap preview; None: every step).
+        `forward` evaluates the network and `decode` paints latents (a serving engine can batch many runs'
+        calls into one pass; default: the sketchbook's decoder); `observe_guidance` sees the unguided and
+        conditional estimates of every step; `paints` says whether the decoder paints step i of a
+        sketchbook team (else the cheap preview; None: every step).
         """
         in_latent = self.draws_in_latent(request.backbone)
         last = request.num_inference_steps - 1
         for step in self.team_steps(request, forward, observe_guidance):
             if in_latent:
-                step = self.painted(step, paint=paints is None or paints(step.index), last=step.index == last)
+                paint = paints is None or paints(step.index)
+                step = self.painted(step, paint=paint, last=step.index == last, decode=decode)
             yield step
             if should_stop is not None and should_stop():
                 return
@@ -256,7 +259,7 @@ class Pipeline:
             self._preview = self.preview
 
     @torch.no_grad()
-    def painted(self, step: Step, paint: bool = True, last: bool = True) -> Step:
+    def painted(self, step: Step, paint: bool = True, last: bool = True, decode: Decode | None = None) -> Step:
         """A sketchbook step as the page shows it, the latent x_t kept beside the pictures.
 
         With `paint`, the decoder paints x_t and x̂0, else the linear preview shows them; x_next is painted
@@ -266,10 +269,10 @@ class Pipeline:
         n = step.x_t.shape[0]
         states = (step.x_t, step.pred_x0, step.x_next)  # each (B, C, h, w)
         by_decoder = (paint, paint, last)
-        rows = [state for state, decode in zip(states, by_decoder) if decode]
-        decoded = iter(self.to_pictures(torch.cat(rows)).split(n) if rows else ())
+        rows = [state for state, painting in zip(states, by_decoder) if painting]
+        decoded = iter((decode or self.to_pictures)(torch.cat(rows)).split(n) if rows else ())
         x_t, pred_x0, x_next = (
-            next(decoded) if decode else self.preview(state) for state, decode in zip(states, by_decoder)
+            next(decoded) if painting else self.preview(state) for state, painting in zip(states, by_decoder)
         )
         return replace(
             step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t, preview=not paint

@@ -1,5 +1,6 @@
 """What the pipeline asks of a sketchbook: our `Autoencoder`, or a Stable Diffusion folder's VAE."""
 
+from collections.abc import Callable
 from typing import Protocol
 
 import torch
@@ -16,3 +17,6 @@ class Sketchbook(Protocol):
     def encode(self, pictures: torch.Tensor) -> torch.Tensor: ...  # (B, 3, S, S) in [-1, 1] → (B, C, S/f, S/f)
 
     def decode(self, latents: torch.Tensor) -> torch.Tensor: ...  # (B, C, S/f, S/f) → (B, 3, S, S) in [-1, 1]
+
+
+Decode = Callable[[torch.Tensor], torch.Tensor]  # latents → pictures: the decoder, or a server's batched call of it

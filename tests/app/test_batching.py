@@ -5,7 +5,7 @@ import threading
 import pytest
 import torch
 
-from app.batcher import Batcher, ForwardCall
+from app.batcher import Batcher, ParkedCall
 from app.engine import decoder_paints
 from model.pipeline import GenerationRequest, Pipeline
 from model.samplers import Step
@@ -21,15 +21,23 @@ MIXED = [
 ]
 
 
-def _drain_batched(pipeline: Pipeline, requests: list[GenerationRequest]) -> tuple[list[list[Step]], list[int]]:
-    """Run every request on its own thread with a Batcher; tick whenever every live run has parked a call."""
+def _drain_batched(
+    pipeline: Pipeline, requests: list[GenerationRequest]
+) -> tuple[list[list[Step]], list[int], list[int]]:
+    """Run every request on its own thread with a Batcher; tick whenever every live run has parked a call.
+
+    Returns each run's steps and the calls in each network pass and in each painting pass.
+    """
     lock = threading.Condition()
     batcher = Batcher(lock)
     results: list[list[Step]] = [[] for _ in requests]
     finished = [False] * len(requests)
 
+    def decode(latents: torch.Tensor) -> torch.Tensor:
+        return batcher.paint(pipeline.to_pictures, latents)
+
     def run(i: int) -> None:
-        results[i] = list(pipeline.generate(requests[i], forward=batcher.forward))
+        results[i] = list(pipeline.generate(requests[i], forward=batcher.forward, decode=decode))
         with lock:
             finished[i] = True
             lock.notify_all()
@@ -37,24 +45,29 @@ def _drain_batched(pipeline: Pipeline, requests: list[GenerationRequest]) -> tup
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
     for thread in threads:
         thread.start()
-    batch_sizes = []
+    network_passes, painting_passes = [], []
     while True:
         with lock:
             lock.wait_for(lambda: all(finished) or len(batcher.pending) == finished.count(False), timeout=10)
             if all(finished):
                 break
             calls = batcher.take(max_rows=1000)
-        batch_sizes.append(len(calls))
+        (painting_passes if calls[0].painting else network_passes).append(len(calls))
         batcher.run(calls)
     for thread in threads:
         thread.join()
-    return results, batch_sizes
+    return results, network_passes, painting_passes
 
 
 def test_every_step_is_the_same_alone_or_batched_with_other_settings(pipeline):
     alone = [list(pipeline.generate(request)) for request in MIXED]
-    batched, batch_sizes = _drain_batched(pipeline, MIXED)
-    assert max(batch_sizes) >= 3, "the runs never shared a forward pass"
+    batched, network_passes, painting_passes = _drain_batched(pipeline, MIXED)
+    assert max(network_passes) >= 3, "the runs never shared a forward pass"
+    if pipeline.sketchbook is None:
+        assert painting_passes == []
+    else:  # every step of every run is painted, and the runs' paintings share passes as their steps do
+        assert sum(painting_passes) == sum(len(steps) for steps in batched)
+        assert max(painting_passes) >= 3, "the runs never shared a painting pass"
     for solo, shared in zip(alone, batched):
         assert len(solo) == len(shared)
         for a, b in zip(solo, shared):
@@ -132,13 +145,23 @@ def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipelin
     unet, dit = (pipeline.team(name).network for name in ("unet", "dit"))
     cond = pipeline.encode(["x"])
     batcher.pending = [
-        ForwardCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)
+        ParkedCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)
         for net, rows in [(unet, 2), (dit, 1), (unet, 2), (unet, 2)]
     ]
     first = batcher.take(max_rows=4)
     assert [c.net for c in first] == [unet, unet] and len(batcher.pending) == 2
     assert [c.net for c in batcher.take(max_rows=4)] == [dit]
     assert [c.net for c in batcher.take(max_rows=1)] == [unet]  # a call bigger than the cap still runs, alone
+
+
+def test_a_tick_takes_paintings_first_so_the_painting_runs_join_the_next_network_pass(pipeline):
+    batcher = Batcher(threading.Condition())
+    unet, cond = pipeline.team("unet").network, pipeline.encode(["x"])
+    forward = ParkedCall(unet, torch.zeros(2, 3, 2, 2), torch.zeros(2), cond)
+    paintings = [ParkedCall(pipeline.to_pictures, torch.zeros(1, 4, 2, 2)) for _ in range(2)]
+    batcher.pending = [forward, *paintings]
+    assert batcher.take(max_rows=8) == paintings  # the same decoder, though each call named it afresh
+    assert batcher.take(max_rows=8) == [forward]
 
 
 def test_the_decoder_paints_at_the_models_cadence_alone_and_every_few_steps_on_a_busy_server():

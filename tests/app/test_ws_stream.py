@@ -153,7 +153,7 @@ def test_a_full_queue_says_so(settings, pipeline, receive_until, generate):
 
 
 def test_a_failing_model_reports_an_error_and_the_socket_survives(ws, receive_until, generate, pipeline, monkeypatch):
-    def broken(request, should_stop=None, forward=None, paints=None):
+    def broken(request, should_stop=None, forward=None, paints=None, decode=None):
         raise RuntimeError("out of crayons")
         yield
 
