@@ -10,8 +10,10 @@ It also measures the batching limit of this machine, in the same run: the per-ro
 forward pass at the batch one-at-a-time serving forms (one guided run: 2 rows) ÷ its per-row time at the
 largest batch the engine forms under each load (K runs of 2 rows, up to `max_batch_rows`). Batching the
 network cannot beat that ratio, so the gain is also printed as a fraction of it (the figure that travels
-between a 2-core CPU, where the limit is small, and a GPU, where it is large). The limit against a
-1-row batch is printed too; no server can reach it, since even one run alone is a batch of 2 rows.
+between a 2-core CPU, where the limit is small, and a GPU, where it is large). The fraction can pass
+100 %: the runs' sketchbook paintings share passes too, and each run's frame work overlaps the others'
+network pass, and the network's limit counts neither. The limit against a 1-row batch is printed too;
+no server can reach it, since even one run alone is a batch of 2 rows.
 """
 
 import argparse
