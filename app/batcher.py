@@ -2,7 +2,7 @@
 
 Each run's sampler stays a plain generator on its own thread; its `forward` hook (`Batcher.forward`)
 parks the call here and blocks, and so does its sketchbook painting (`Batcher.paint`): a decoder
-batches as well as a denoiser. The engine's worker calls `take` and `run`: all waiting calls for one
+batches too, if less well on a CPU. The engine's worker calls `take` and `run`: all waiting calls for one
 network are concatenated along the batch (guided runs already bring their [uncond, cond] rows), the
 network runs once, and each caller gets its own slice back.
 """
