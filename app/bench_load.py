@@ -201,7 +201,8 @@ def main() -> None:
         return
 
     model = "tiny untrained preset" if args.tiny else "shipped weights"
-    print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance 3 (2 rows per run)")
+    guidance = GenerationRequest.guidance_scale
+    print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance {guidance:g} (2 rows per run)")
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
     loads = [int(k) for k in args.clients.split(",")]
     largest = {clients: min(ROWS_PER_RUN * clients, args.batched_rows) for clients in loads}  # what the engine forms

@@ -33,7 +33,7 @@ class GenerationRequest:
     prompt: str
     negative_prompt: str = ""
     num_inference_steps: int = 20
-    guidance_scale: float = 3.0
+    guidance_scale: float = 7.0  # the sweep in model/weights/MODEL_CARD.md; Stable Diffusion's is 7.5
     seed: int = 0
     sampler: str = "dpmpp_2m"
     backbone: str = "unet"

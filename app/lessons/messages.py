@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.registry import LIVE_RUNS
+from model.pipeline import GenerationRequest
 
 
 class LiveRun(BaseModel):
@@ -21,7 +22,7 @@ class LiveRun(BaseModel):
     prompt: str = Field(min_length=1)  # its length limit is the server's max_prompt_chars, checked on receipt
     seed: int = Field(0, ge=0, le=MAX_SEED)
     steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
-    guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
+    guidance: float = Field(GenerationRequest.guidance_scale, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
 
     @field_validator("lesson")
     @classmethod

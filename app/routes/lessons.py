@@ -7,6 +7,7 @@ from app.lessons import live, registry
 from app.lessons.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
 from app.routes.page import templates
+from model.pipeline import GenerationRequest
 
 router = APIRouter()
 router.include_router(registry.router)
@@ -24,5 +25,6 @@ def lesson(request: Request, slug: str) -> HTMLResponse:
     """One lesson's page; its script drives it from the model's routes."""
     if slug not in LESSONS:
         raise HTTPException(404, "There is no lesson by that name.")
-    limits = {"max_guidance": MAX_LESSON_GUIDANCE}  # the page's sliders end where the server's checks do
+    # the page's sliders end where the server's checks do, and start where the main page does
+    limits = {"max_guidance": MAX_LESSON_GUIDANCE, "default_guidance": GenerationRequest.guidance_scale}
     return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug, **limits})

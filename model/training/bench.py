@@ -3,7 +3,7 @@
     python -m model.training.bench [--device auto] [--repeats 5] [--weights model/weights]
 
 First the shipped model as the app runs it: for each team, the app's default picture (20 DPM-Solver++
-steps, guidance 3, every step painted by the sketchbook's decoder) end to end, and the time to its
+steps, the default guidance, every step painted by the sketchbook's decoder) end to end, and the time to its
 first step. Then for each backbone × preset: parameters, ms per forward at batch 1 and 16, and ms per
 full 25-step guided DPM-Solver++ sampling of one picture (latent presets at the 8×8×4 sketchbook latent).
 """
@@ -95,7 +95,10 @@ def main() -> None:
     device = resolve_device(args.device)
     print(f"device: {device}, threads: {torch.get_num_threads()}")
     pipeline = load_pipeline(args.weights, device=str(device))
-    print(f"the app's default picture ({pipeline.image_size} px, 20 DPM++ steps, guidance 3, painted every step):")
+    print(
+        f"the app's default picture ({pipeline.image_size} px, 20 DPM++ steps, guidance "
+        f"{GenerationRequest.guidance_scale:g}, painted every step):"
+    )
     for team, (first, total) in bench_pipeline(pipeline, args.repeats).items():
         print(f"  {team:<6} first step {first:>6.1f} ms   whole picture {total:>7.0f} ms")
     print(f"{'preset':<14} {'input':>8} {'params':>8} {'fwd b=1':>10} {'fwd b=16':>10} {'25 steps+CFG':>14}")

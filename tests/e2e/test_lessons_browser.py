@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Page
 from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark  # noqa: F401
 
 from app.server import BackgroundServer
+from model.pipeline import GenerationRequest
 
 SCHEDULE_PIXELS = (
     "name => Array.from(document.querySelector(`canvas[data-schedule='${name}']`)"
@@ -172,10 +173,12 @@ def test_the_teams_race_live_with_timings(open_lesson: Callable[[str], Page], vi
 
 def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page], viewport: dict):
     page = open_lesson("lessons/guidance")
+    start = GenerationRequest.guidance_scale
+    assert page.inner_text("#guidance-value") == f"{start:g}", "it starts where the main page does"
     page.focus("#guidance")
     for _ in range(4):
-        page.keyboard.press("ArrowRight")
-    assert page.inner_text("#guidance-value") == "5"
+        page.keyboard.press("ArrowLeft")
+    assert page.inner_text("#guidance-value") == f"{start - 2:g}"
     page.evaluate(RECORD, ["#guided", "#guided"])
     page.press("#prompt", "Enter")
     page.wait_for_selector("#guided[data-step='20']")
