@@ -259,6 +259,29 @@ def test_keyholes_follow_the_spot_and_patches_light_up(open_lesson: Callable[[st
     page.screenshot(path=str(ARTIFACTS / f"lesson-keyholes-{viewport['width']}.png"), full_page=True)
 
 
+@pytest.mark.parametrize(
+    ("levels", "patch_size", "said"),
+    [(None, 4, "only one team"), (None, None, "neither of our two teams")],
+    ids=["no-cnn", "a-folder-model"],
+)
+def test_keyholes_without_a_team_say_so(browser, live: BackgroundServer, levels, patch_size, said):
+    """A model without one or both of our teams (a Stable Diffusion folder has neither) still opens the lesson."""
+    context = browser.new_context()
+    body = json.dumps({"image_size": 32, "levels": levels, "patch_size": patch_size})
+    context.route("**/api/lessons/keyholes", lambda route: route.fulfill(content_type="application/json", body=body))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live.url + "lessons/keyholes")
+    page.wait_for_selector("body[data-ready='true']")
+    page.keyboard.press("ArrowLeft")
+    assert not errors, errors
+    assert said in page.inner_text("#message")
+    assert "no Team CNN" in page.inner_text("#levels")
+    assert ("no Team Transformer" in page.inner_text("#look")) == (patch_size is None)
+    context.close()
+
+
 def test_squinting_blurs_the_dusty_paper_and_back(dust: Page):
     blur = "document.getElementById('dusty').computedStyleMap().get('filter').toString()"
     assert dust.evaluate(blur) == "none"

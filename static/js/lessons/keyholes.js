@@ -25,7 +25,7 @@ function drawKeyholes() {
   const full = state.info.image_size * SCALE;
   const { x, y } = state.point;
   context.lineWidth = 4;
-  [...state.info.levels].reverse().forEach((level) => {
+  [...(state.info.levels ?? [])].reverse().forEach((level) => {
     context.strokeStyle = COLOURS[level.level % COLOURS.length];
     context.setLineDash(level.attention ? [14, 8] : []);
     if (level.attention) context.strokeRect(2, 2, full - 4, full - 4);
@@ -43,6 +43,7 @@ function drawPatches() {
   const side = patch * SCALE;
   context.fillStyle = "rgba(0, 0, 0, 0.45)"; // dim the picture so the light of attention stands out
   context.fillRect(0, 0, state.info.image_size * SCALE, state.info.image_size * SCALE);
+  if (!patch) return; // no Team Transformer: the dusty picture alone
   if (state.look) {
     const top = Math.max(...state.look.weights);
     state.look.weights.forEach((weight, i) => {
@@ -72,6 +73,10 @@ function tappedPatch() {
 }
 
 async function look() {
+  if (!state.info.patch_size) {
+    $("look").textContent = "This model has no Team Transformer, so no patch looks anywhere.";
+    return;
+  }
   const ticket = ++state.ticket;
   const patch = tappedPatch();
   const query = new URLSearchParams({
@@ -92,6 +97,10 @@ async function look() {
 }
 
 function describeLevels() {
+  if (!state.info.levels) {
+    $("levels").textContent = "This model has no Team CNN, so there are no keyholes to show.";
+    return;
+  }
   $("levels").replaceChildren(
     ...state.info.levels.map((level) => {
       const item = document.createElement("li");
@@ -124,7 +133,9 @@ async function start() {
     fetch("/api/lessons/keyholes").then((r) => r.json()),
     loadSheet(`/api/lessons/dust.png?example=smiley&steps=${STEPS}`),
   ]);
-  if (!state.info.levels || !state.info.patch_size) say("This model has only one team, so one side stays empty.", "info");
+  const { levels, patch_size: patch } = state.info;
+  if (!levels && !patch) say("This model's network is neither of our two teams, so both sides stay empty.", "info");
+  else if (!levels || !patch) say("This model has only one team, so one side stays empty.", "info");
   describeLevels();
   $("amount").max = String(STEPS);
   const showAmount = () => ($("amount-value").textContent = `step ${$("amount").value} of ${STEPS}`);
