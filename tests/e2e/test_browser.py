@@ -42,7 +42,9 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture
 def live(pipeline: Pipeline, tmp_path: Path) -> Iterator[BackgroundServer]:
-    settings = Settings(heartbeat_seconds=1.0, gallery_dir=tmp_path)
+    # A busy CI machine can fall behind the tiny model; these tests scrub every step, so none may be shed
+    # (shedding previews for slow clients is tested in tests/app/test_outbox.py).
+    settings = Settings(heartbeat_seconds=1.0, gallery_dir=tmp_path, outbox_previews=1000)
     server = BackgroundServer(lambda: create_app(settings, pipeline))
     server.start()
     yield server
