@@ -37,6 +37,7 @@ from websockets.asyncio.client import connect
 
 from app.config import Settings
 from app.main import create_app
+from app.options import page_backbone
 from app.server import WS_MAX_BYTES, server_config
 from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
@@ -90,7 +91,7 @@ async def one_run(websocket, message: dict, on_step: Callable[[int], Awaitable[b
             return RunResult(reply["type"], finished, first_frame, elapsed, lost, message["num_images"])
 
 
-async def one_client(url: str, index: int, prompts: int, steps: int) -> list[RunResult]:
+async def one_client(url: str, index: int, prompts: int, steps: int, team: str) -> list[RunResult]:
     """A student drawing the prompt set, one run after another, with seeds nobody else uses."""
     async with connect(url, max_size=WS_MAX_BYTES, compression=None, open_timeout=60) as websocket:
         await websocket.recv()  # hello
@@ -102,26 +103,27 @@ async def one_client(url: str, index: int, prompts: int, steps: int) -> list[Run
                 "steps": steps,
                 "seed": index * 1000 + turn,
                 "num_images": 1,
+                "backbone": team,
             }
             results.append(await one_run(websocket, message))
         return results
 
 
-async def drive(url: str, clients: int, prompts: int, steps: int) -> tuple[list[RunResult], float]:
+async def drive(url: str, clients: int, prompts: int, steps: int, team: str) -> tuple[list[RunResult], float]:
     started = time.perf_counter()
-    per_client = await asyncio.gather(*(one_client(url, i, prompts, steps) for i in range(clients)))
+    per_client = await asyncio.gather(*(one_client(url, i, prompts, steps, team) for i in range(clients)))
     return [run for runs in per_client for run in runs], time.perf_counter() - started
 
 
-def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadResult:
+def load(args: argparse.Namespace, clients: int, max_batch_rows: int, team: str) -> LoadResult:
     """Start a server child with this batching cap, drive it with `clients` clients, stop it."""
     port = free_port()
     command = [sys.executable, "-m", "app.bench_load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
     server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         wait_healthy(port, server)
-        asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", 1, 1, args.steps))  # warm-up, not counted
-        runs, wall = asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", clients, args.prompts, args.steps))
+        asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", 1, 1, args.steps, team))  # warm-up, not counted
+        runs, wall = asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", clients, args.prompts, args.steps, team))
         return LoadResult(runs, wall, _peak_rss_mib(server.pid))
     finally:
         server.terminate()
@@ -130,13 +132,12 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int) -> LoadRes
 
 @torch.no_grad()
 def batching_limits(pipeline: Pipeline, batches: list[int], seconds: float = 3.0) -> dict[int, float]:
-    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the default team.
+    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the team the page starts on.
 
     Each time is the fastest of the passes made in `seconds` (at least 5): timing noise only ever adds,
     and a median of a few batch-1 passes on a shared 2-core machine wandered from 2.7× to 6.5×.
     """
-    default = GenerationRequest(prompt="").backbone
-    team = pipeline.team(default if default in pipeline.teams else pipeline.backbones[0])
+    team = pipeline.team(page_backbone(pipeline))
     net, config = team.network, team.config
 
     def per_row(batch: int) -> float:
@@ -201,22 +202,24 @@ def main() -> None:
         return
 
     model = "tiny untrained preset" if args.tiny else "shipped weights"
-    guidance = GenerationRequest.guidance_scale
-    print(f"model: {model}; {args.prompts} runs per client, {args.steps} steps, guidance {guidance:g} (2 rows per run)")
+    pipeline = Pipeline.tiny() if args.tiny else load_pipeline(device="cpu")
+    team, guidance = page_backbone(pipeline), GenerationRequest.guidance_scale
+    print(
+        f"model: {model}, team {team} (the page's); {args.prompts} runs per client, {args.steps} steps,"
+        f" guidance {guidance:g} (2 rows per run)"
+    )
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
     loads = [int(k) for k in args.clients.split(",")]
     largest = {clients: min(ROWS_PER_RUN * clients, args.batched_rows) for clients in loads}  # what the engine forms
-    limits = batching_limits(
-        Pipeline.tiny() if args.tiny else load_pipeline(device="cpu"), sorted({ROWS_PER_RUN, *largest.values()})
-    )
+    limits = batching_limits(pipeline, sorted({ROWS_PER_RUN, *largest.values()}))
     for rows, limit in limits.items():
         print(
             f"batching limit of this machine at {rows:>2} rows: {limit / limits[ROWS_PER_RUN]:.2f}x"
             f" against one run ({ROWS_PER_RUN} rows), {limit:.2f}x against 1 row (per-row forward time)"
         )
     for clients in loads:
-        batched = report(clients, "batched", load(args, clients, args.batched_rows))
-        serial = report(clients, "one at a time", load(args, clients, 1))
+        batched = report(clients, "batched", load(args, clients, args.batched_rows, team))
+        serial = report(clients, "one at a time", load(args, clients, 1, team))
         gain, limit = batched / serial, limits[largest[clients]] / limits[ROWS_PER_RUN]
         print(
             f"K={clients:<3} batching gain {gain:5.2f}x = {100 * gain / limit:.0f} % of the machine's limit"

@@ -20,6 +20,7 @@ from websockets.sync.client import connect
 
 from app.config import Settings
 from app.main import create_app
+from app.options import page_backbone
 from app.server import WS_MAX_BYTES, BackgroundServer
 from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
@@ -72,12 +73,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each kind (after one warm-up)")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--num-images", type=int, default=1)
-    parser.add_argument("--backbone", help="the team to draw with (default: the model's first)")
+    parser.add_argument("--backbone", help="the team to draw with (default: the one the page starts on)")
     parser.add_argument("--sampler", default="dpmpp_2m")
     args = parser.parse_args()
 
     pipeline = Pipeline.tiny() if args.tiny else load_pipeline(args.model_path)
-    backbone = args.backbone or pipeline.backbones[0]
+    backbone = args.backbone or page_backbone(pipeline)
     message = {
         "type": "generate",
         "prompt": "a smiling cat face",

@@ -29,11 +29,15 @@ SCHEDULE_WORDS = {
 }
 
 
+def page_backbone(pipeline: Pipeline) -> str:
+    """The team the page starts on: the default one, or the model's first where it lacks that team."""
+    default = Defaults().backbone
+    return default if default in pipeline.backbones else pipeline.backbones[0]
+
+
 def build_options(settings: Settings, pipeline: Pipeline) -> Options:
     """What this server offers; names the words table lacks are shown as they are."""
-    defaults = Defaults()
-    if defaults.backbone not in pipeline.backbones:
-        defaults.backbone = pipeline.backbones[0]
+    defaults = Defaults(backbone=page_backbone(pipeline))
     book = pipeline.sketchbook.config if pipeline.sketchbook is not None else None
     return Options(
         image_size=pipeline.image_size,
