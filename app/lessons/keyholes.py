@@ -14,7 +14,8 @@ from app.lessons.limits import MAX_LESSON_STEPS
 from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
 from model.dit import DiTConfig
-from model.lessons.keyholes import Keyhole, patch_attention, unet_keyholes
+from model.folder.network import FOLDER_KIND, FolderUNet
+from model.lessons.keyholes import Keyhole, folder_keyholes, patch_attention, unet_keyholes
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline
 from model.team import Team
@@ -27,7 +28,7 @@ class Keyholes(BaseModel):
     """Both teams' ways of looking, from the loaded model's own configuration."""
 
     image_size: int
-    levels: list[Keyhole] | None  # Team CNN's levels; None if the model has no U-Net
+    levels: list[Keyhole] | None  # Team CNN's levels (ours, or a Stable Diffusion folder's); None without a U-Net
     patch_size: int | None  # Team Transformer's patch side in pixels; None if it has no DiT
 
 
@@ -48,18 +49,27 @@ class PatchLook(BaseModel):
 def keyholes(pipeline: PipelineDep) -> Keyholes:
     """U-Net receptive field per level and the DiT patch size, in picture pixels (a sketchbook team's
     latent cell covers `pixels_per_cell` pixels of the painted picture)."""
-    cnn, transformer = pipeline.team_of_kind("unet"), pipeline.team_of_kind("dit")
-    levels = None
-    if cnn is not None:
-        arch = cnn.config.backbone
-        assert isinstance(arch, UNetConfig), "team_of_kind('unet') gives U-Net teams only"
-        cell = pipeline.pixels_per_cell(cnn.name)
-        levels = [replace(k, size=k.size * cell) for k in unet_keyholes(arch, cnn.config.image_size)]
+    transformer = pipeline.team_of_kind("dit")
     return Keyholes(
         image_size=pipeline.image_size,
-        levels=levels,
+        levels=_cnn_keyholes(pipeline),
         patch_size=_patch_side(transformer) * pipeline.pixels_per_cell(transformer.name) if transformer else None,
     )
+
+
+def _cnn_keyholes(pipeline: Pipeline) -> list[Keyhole] | None:
+    """Our Team CNN's keyholes, else a Stable Diffusion folder's U-Net's, in picture pixels."""
+    if (cnn := pipeline.team_of_kind("unet")) is not None:
+        arch = cnn.config.backbone
+        assert isinstance(arch, UNetConfig), "team_of_kind('unet') gives U-Net teams only"
+        keyholes: list[Keyhole] | None = unet_keyholes(arch, cnn.config.image_size)
+    elif (cnn := pipeline.team_of_kind(FOLDER_KIND)) is not None:
+        assert isinstance(cnn.network, FolderUNet), "team_of_kind(FOLDER_KIND) gives folder U-Nets only"
+        keyholes = folder_keyholes(cnn.network, cnn.config.image_size)
+    else:
+        return None
+    cell = pipeline.pixels_per_cell(cnn.name)
+    return None if keyholes is None else [replace(k, size=k.size * cell) for k in keyholes]
 
 
 @router.get("/api/lessons/patch-attention")

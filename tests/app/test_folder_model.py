@@ -83,8 +83,20 @@ def test_the_lessons_that_draw_answer(sd_client: TestClient):
     assert len(variety["dust"]["pictures"]) == 8 and variety["no_dust"] is None and variety["note"]
 
 
+def test_the_keyholes_are_the_folders_u_net_s_in_picture_pixels(sd_client: TestClient):
+    """The tiny U-Net: one ResBlock per level, attention on the first; a latent cell is 2×2 picture pixels."""
+    keyholes = sd_client.get("/api/lessons/keyholes").json()
+    assert keyholes == {
+        "image_size": SIDE,
+        "levels": [
+            {"level": 0, "resolution": 8, "size": 2 * 7, "attention": True},
+            {"level": 1, "resolution": 4, "size": 2 * 17, "attention": False},
+        ],
+        "patch_size": None,
+    }
+
+
 def test_the_lessons_that_look_inside_our_own_teams_say_this_model_has_none(sd_client: TestClient):
-    assert sd_client.get("/api/lessons/keyholes").json() == {"image_size": SIDE, "levels": None, "patch_size": None}
     maps = sd_client.get("/api/lessons/word-maps", params={"prompt": "a cat"})
     assert maps.status_code == 404 and "Team CNN" in maps.json()["detail"]
     look = sd_client.get("/api/lessons/patch-attention", params={"example": "smiley"})

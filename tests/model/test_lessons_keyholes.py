@@ -1,12 +1,14 @@
 """Keyholes and patches: receptive fields and self-attention maps, against known answers."""
 
 import copy
+from types import SimpleNamespace
 
 import pytest
 import torch
 from torch import nn
 
-from model.lessons.keyholes import patch_attention, unet_keyholes
+from model.folder.network import FolderUNet
+from model.lessons.keyholes import folder_keyholes, patch_attention, unet_keyholes
 from model.pipeline import Pipeline
 from model.unet import UNetConfig
 
@@ -41,6 +43,70 @@ def test_keyholes_of_the_default_u_net():
 def test_keyholes_match_the_footprint_of_a_real_conv_stack(arch: UNetConfig):
     for keyhole in unet_keyholes(arch, 32):
         assert _footprint(_conv_stack(arch, keyhole.level + 1), size=96) == keyhole.size
+
+
+class _ConfigOnly(nn.Module):
+    """A U-Net with only a diffusers config: enough for keyholes, without building its weights."""
+
+    def __init__(self, **config):
+        super().__init__()
+        self.config = SimpleNamespace(conv_in_kernel=3, **config)
+
+
+SD_15_DOWN_PATH = {  # Stable Diffusion 1.5's unet/config.json (latents 64×64 for 512-pixel pictures)
+    "layers_per_block": 2,
+    "down_block_types": ["CrossAttnDownBlock2D"] * 3 + ["DownBlock2D"],
+}
+
+
+def test_keyholes_of_stable_diffusion_1_5_in_latent_cells():
+    keyholes = folder_keyholes(FolderUNet(_ConfigOnly(**SD_15_DOWN_PATH)), 64)
+    assert keyholes is not None
+    assert [(k.resolution, k.size, k.attention) for k in keyholes] == [
+        (64, 11, True),
+        (32, 29, True),
+        (16, 65, True),
+        (8, 137, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change", [{"conv_in_kernel": 7}, {"layers_per_block": [1, 2, 2, 2]}, {"down_block_types": ["SimpleDownBlock2D"]}]
+)
+def test_a_folder_u_net_not_built_like_ours_has_no_keyholes(change: dict):
+    unet = _ConfigOnly(**SD_15_DOWN_PATH)
+    vars(unet.config).update(change)
+    assert folder_keyholes(FolderUNet(unet), 64) is None
+
+
+def _conv_fields(unet: nn.Module) -> list[int]:
+    """Receptive field after each down block of a real diffusers U-Net, from its own conv layers in order."""
+    size, jump, fields = unet.conv_in.kernel_size[0], unet.conv_in.stride[0], []
+    for block in unet.down_blocks:
+        for conv in [conv for resnet in block.resnets for conv in (resnet.conv1, resnet.conv2)]:
+            size, jump = size + (conv.kernel_size[0] - 1) * jump, jump * conv.stride[0]
+        fields.append(size)
+        for conv in [down.conv for down in block.downsamplers or []]:
+            size, jump = size + (conv.kernel_size[0] - 1) * jump, jump * conv.stride[0]
+    return fields
+
+
+def test_folder_keyholes_match_the_convolutions_of_a_real_diffusers_u_net():
+    diffusers = pytest.importorskip("diffusers")
+    torch.manual_seed(0)
+    unet = diffusers.UNet2DConditionModel(
+        sample_size=16,
+        block_out_channels=(32, 32, 64),
+        layers_per_block=2,
+        down_block_types=("CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"),
+        up_block_types=("UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"),
+        cross_attention_dim=32,
+        attention_head_dim=8,
+    )
+    keyholes = folder_keyholes(FolderUNet(unet), 16)
+    assert keyholes is not None
+    assert [k.size for k in keyholes] == _conv_fields(unet) == [11, 29, 65]
+    assert [(k.resolution, k.attention) for k in keyholes] == [(16, True), (8, True), (4, False)]
 
 
 def test_a_patch_attends_with_weights_that_sum_to_one_and_hooks_are_removed():

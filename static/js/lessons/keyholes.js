@@ -7,22 +7,23 @@ import { loadSheet } from "./sheet.js";
 const $ = (id) => document.getElementById(id);
 const STEPS = 20;
 const COLOURS = ["#4fd8c4", "#ffb547", "#ff7a90", "#9db4ff", "#c8f56b"];
-const SCALE = 10; // canvas pixels per model pixel
+const CANVAS_SIDE = 320; // about this many canvas pixels a side, whatever the picture's size
 
-const state = { point: { x: 16, y: 16 }, info: null, sheet: null, look: null, ticket: 0 };
+const state = { point: { x: 0, y: 0 }, info: null, sheet: null, look: null, ticket: 0 };
+let scale = 10; // canvas pixels per model pixel: 10 for our 32-pixel pictures, 1 for Stable Diffusion's 512
 
 function paintPicture(canvas, column) {
   const size = state.info.image_size;
-  canvas.width = canvas.height = size * SCALE;
+  canvas.width = canvas.height = size * scale;
   const context = canvas.getContext("2d");
   context.imageSmoothingEnabled = false;
-  context.drawImage(state.sheet.image, column * size, 0, size, size, 0, 0, size * SCALE, size * SCALE);
+  context.drawImage(state.sheet.image, column * size, 0, size, size, 0, 0, size * scale, size * scale);
   return context;
 }
 
 function drawKeyholes() {
   const context = paintPicture($("keyholes"), 0);
-  const full = state.info.image_size * SCALE;
+  const full = state.info.image_size * scale;
   const { x, y } = state.point;
   context.lineWidth = 4;
   [...(state.info.levels ?? [])].reverse().forEach((level) => {
@@ -30,19 +31,19 @@ function drawKeyholes() {
     context.setLineDash(level.attention ? [14, 8] : []);
     if (level.attention) context.strokeRect(2, 2, full - 4, full - 4);
     context.setLineDash([]);
-    const half = (level.size * SCALE) / 2;
-    context.strokeRect((x + 0.5) * SCALE - half, (y + 0.5) * SCALE - half, 2 * half, 2 * half);
+    const half = (level.size * scale) / 2;
+    context.strokeRect((x + 0.5) * scale - half, (y + 0.5) * scale - half, 2 * half, 2 * half);
   });
   context.fillStyle = "#fff";
-  context.fillRect(x * SCALE, y * SCALE, SCALE, SCALE);
+  context.fillRect(x * scale, y * scale, scale, scale);
 }
 
 function drawPatches() {
   const context = paintPicture($("patches"), Number($("amount").value));
   const { patch_size: patch } = state.info;
-  const side = patch * SCALE;
+  const side = patch * scale;
   context.fillStyle = "rgba(0, 0, 0, 0.45)"; // dim the picture so the light of attention stands out
-  context.fillRect(0, 0, state.info.image_size * SCALE, state.info.image_size * SCALE);
+  context.fillRect(0, 0, state.info.image_size * scale, state.info.image_size * scale);
   if (!patch) return; // no Team Transformer: the dusty picture alone
   if (state.look) {
     const top = Math.max(...state.look.weights);
@@ -53,12 +54,12 @@ function drawPatches() {
   }
   context.strokeStyle = "rgba(255, 255, 255, 0.25)";
   context.lineWidth = 1;
-  for (let at = side; at < state.info.image_size * SCALE; at += side) {
+  for (let at = side; at < state.info.image_size * scale; at += side) {
     context.beginPath();
     context.moveTo(at, 0);
-    context.lineTo(at, state.info.image_size * SCALE);
+    context.lineTo(at, state.info.image_size * scale);
     context.moveTo(0, at);
-    context.lineTo(state.info.image_size * SCALE, at);
+    context.lineTo(state.info.image_size * scale, at);
     context.stroke();
   }
   const [column, row] = [Math.floor(state.point.x / patch), Math.floor(state.point.y / patch)];
@@ -136,6 +137,7 @@ async function start() {
   const { levels, patch_size: patch } = state.info;
   if (!levels && !patch) say("This model's network is neither of our two teams, so both sides stay empty.", "info");
   else if (!levels || !patch) say("This model has only one team, so one side stays empty.", "info");
+  scale = Math.max(1, Math.round(CANVAS_SIDE / state.info.image_size));
   describeLevels();
   $("amount").max = String(STEPS);
   const showAmount = () => ($("amount-value").textContent = `step ${$("amount").value} of ${STEPS}`);
@@ -153,7 +155,7 @@ async function start() {
     moveTo(state.point.x + delta[0], state.point.y + delta[1]);
   });
   bindLessonKeys();
-  moveTo(16, 16);
+  moveTo(Math.floor(state.info.image_size / 2), Math.floor(state.info.image_size / 2));
   await look();
   document.body.dataset.ready = "true";
 }
