@@ -23,7 +23,7 @@ from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_datase
 from model.images import to_uint8
 from model.training.ema import EMA
 from model.training.pictures import resize_pictures
-from model.training.precision import choose_bf16
+from model.training.precision import choose_step_way
 
 HELD_OUT_EVERY = 10
 
@@ -101,7 +101,7 @@ def main() -> None:
         optimizer.step()
         ema.update(model)
 
-    use_bf16 = choose_bf16(args.precision, lambda bf16: train_step(bf16))
+    use_bf16 = choose_step_way(args.precision, lambda way: train_step(way.bf16), attention=False).bf16
     print(f"precision: {'bf16 autocast' if use_bf16 else 'fp32'}", flush=True)
 
     start, step, budget = time.time(), 0, args.minutes * 60
