@@ -13,7 +13,8 @@ Prints a table and writes evaluation.json next to the weights.
 import argparse
 import json
 import time
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,7 @@ class Scores:
     variety: float  # the same over the judge's features
     distinct: float  # the lesson's "about N different pictures" among the seeds of one prompt (mean)
     synonym_top1: float | None = None
+    misses: dict = field(default_factory=dict)  # `where_missed`: by category, and the concepts drawn wrong
 
     def row(self, name: str) -> str:
         synonym = "—" if self.synonym_top1 is None else f"{100 * self.synonym_top1:.1f} %"
@@ -78,7 +80,26 @@ def score(pictures: torch.Tensor, labels: torch.Tensor, seeds: int, pipeline: Pi
         diversity=diversity,
         variety=judged_variety,
         distinct=mean_distinct(pictures, seeds),
+        misses=where_missed(logits, labels, seeds),
     )
+
+
+def where_missed(logits: torch.Tensor, labels: torch.Tensor, seeds: int) -> dict:
+    """Judge top-1 by category, and every concept read wrong at least once with what the judge read instead,
+    worst first: where the next trial should look. logits (N·seeds, concepts), labels (N·seeds,) grouped by prompt."""
+    by_category: dict[str, list[bool]] = defaultdict(list)
+    missed = []
+    for read, label in zip(logits.argmax(-1).split(seeds), labels.split(seeds)):
+        concept = CONCEPTS[int(label[0])]
+        hits = (read == label).tolist()
+        by_category[concept.category] += hits
+        if not all(hits):
+            wrong = [CONCEPTS[int(r)].name for r, hit in zip(read, hits) if not hit]
+            missed.append({"concept": concept.name, "hits": sum(hits), "read_as": wrong})
+    return {
+        "top1_by_category": {c: round(float(np.mean(h)), 3) for c, h in sorted(by_category.items())},
+        "missed": sorted(missed, key=lambda miss: miss["hits"]),
+    }
 
 
 def mean_distinct(pictures: torch.Tensor, group: int) -> float:
@@ -171,7 +192,8 @@ def main() -> None:
         start = time.time()
         results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.stride, args.guidance)
         save_sample_grid(pipeline, model, out / f"samples_{model}.png", seeds=4, guidance=args.guidance)
-        print(f"{model}: {time.time() - start:.0f} s", flush=True)
+        weakest = sorted(results[model].misses["top1_by_category"].items(), key=lambda item: item[1])[:3]
+        print(f"{model}: {time.time() - start:.0f} s; weakest categories {weakest}", flush=True)
     header = [
         "| | judge top-1 | judge top-5 | CLIP score | diversity (dust-clip) | variety (judge) "
         "| different pictures (lesson) | synonyms top-1 |",

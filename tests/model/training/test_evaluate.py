@@ -1,8 +1,9 @@
 import pytest
 import torch
 
+from model.data.concepts import CONCEPTS
 from model.pipeline import Pipeline
-from model.training.evaluate import embedding_variety, lesson_variety_scale, variety_scale
+from model.training.evaluate import embedding_variety, lesson_variety_scale, variety_scale, where_missed
 from model.training.judge import Judge
 
 
@@ -35,3 +36,18 @@ def test_the_lessons_scale_runs_from_one_copy_to_eight_different_pictures():
     assert scale["8 copies of one picture"] == pytest.approx(1.0)
     assert 1.0 < scale["2 styles of one emoji"] <= 2.0 and scale["2 styles of one emoji"] == scale["its 2 styles"]
     assert 1.0 < scale["8 different emoji"] <= 8.0
+
+
+def test_misses_name_the_concepts_read_wrong_worst_first_and_score_each_category():
+    first, second, third = CONCEPTS[0], CONCEPTS[1], CONCEPTS[2]
+    labels = torch.tensor([0, 0, 1, 1, 2, 2])  # three prompts, two seeds each
+    read = torch.tensor([0, 2, 1, 1, 1, 0])  # the first prompt half right, the third all wrong
+    report = where_missed(torch.nn.functional.one_hot(read, len(CONCEPTS)).float(), labels, 2)
+    assert report["missed"] == [
+        {"concept": third.name, "hits": 0, "read_as": [second.name, first.name]},
+        {"concept": first.name, "hits": 1, "read_as": [third.name]},
+    ]
+    hits_by_category: dict[str, list[int]] = {}
+    for concept, hits in ((first, [1, 0]), (second, [1, 1]), (third, [0, 0])):
+        hits_by_category.setdefault(concept.category, []).extend(hits)
+    assert report["top1_by_category"] == {c: round(sum(h) / len(h), 3) for c, h in sorted(hits_by_category.items())}
