@@ -1,22 +1,36 @@
 """Attention weights, which SDPA never materialises, recomputed by forward hooks from outside the model."""
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import torch
+from torch import nn
 
 from model.layers import Attention
+
+WeightsOf = Callable[[nn.Module, tuple, dict], torch.Tensor]  # (module, call args, call kwargs) → (B, h, N, L)
+
+
+def our_weights(module: nn.Module, args: tuple, kwargs: dict) -> torch.Tensor:
+    """The weights of a call to our `Attention(x, context, mask)`."""
+    assert isinstance(module, Attention), "our_weights reads our own Attention layers"
+    x, context, mask = (*args, None, None)[:3]
+    return module.weights(x, kwargs.get("context", context), kwargs.get("mask", mask))
 
 
 class AttentionRecorder:
     """Hands `on_map` the weights softmax(q·kᵀ/√d) (B, heads, N, L) of every call to the given modules.
 
-    Only calls from the thread that made the recorder count: the serving engine may run the same
-    network at the same time, and its runs must neither be recorded nor slowed down much.
+    `weights_of` recomputes them from a call's inputs: ours by default, a Stable Diffusion folder's
+    with `model.folder.attention.folder_weights`. Only calls from the thread that made the recorder
+    count: the serving engine may run the same network at the same time, and its runs must neither be
+    recorded nor slowed down much.
     """
 
-    def __init__(self, modules: list[Attention], on_map: Callable[[torch.Tensor], None]):
-        self.on_map = on_map
+    def __init__(
+        self, modules: Sequence[nn.Module], on_map: Callable[[torch.Tensor], None], weights_of: WeightsOf = our_weights
+    ):
+        self.on_map, self.weights_of = on_map, weights_of
         self._thread = threading.get_ident()
         self._handles = [module.register_forward_hook(self._record, with_kwargs=True) for module in modules]
 
@@ -27,8 +41,7 @@ class AttentionRecorder:
         for handle in self._handles:
             handle.remove()
 
-    def _record(self, module: Attention, args: tuple, kwargs: dict, output: torch.Tensor) -> None:
+    def _record(self, module: nn.Module, args: tuple, kwargs: dict, output: torch.Tensor) -> None:
         if threading.get_ident() != self._thread:
             return
-        x, context, mask = (*args, None, None)[:3]
-        self.on_map(module.weights(x, kwargs.get("context", context), kwargs.get("mask", mask)))
+        self.on_map(self.weights_of(module, args, kwargs))

@@ -4,9 +4,13 @@ from dataclasses import dataclass, replace
 
 import torch
 import torch.nn.functional as F
+from torch import nn
 
-from model.lessons.attention import AttentionRecorder
+from model.folder.attention import cross_attentions, folder_weights
+from model.folder.network import FOLDER_KIND, FolderUNet
+from model.lessons.attention import AttentionRecorder, WeightsOf, our_weights
 from model.pipeline import GenerationRequest, Pipeline
+from model.team import Team
 from model.unet import SpatialTransformer
 
 
@@ -20,10 +24,10 @@ class WordMaps:
 @torch.no_grad()
 def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     """DAAM (Tang et al. 2023): upsample every U-Net cross-attention map of the prompted pass and add them up."""
-    cnn = pipeline.team_of_kind("unet")
+    cnn = mapped_team(pipeline)
     if cnn is None:
         raise ValueError("this model has no U-Net, whose cross-attention the maps show")
-    net = cnn.network
+    modules, weights_of = _cross_attention(cnn)
     size = pipeline.image_size
     tokens = pipeline.clip.token_strings(request.prompt)
     total = torch.zeros(len(tokens), size, size)
@@ -31,11 +35,22 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     def add(weights: torch.Tensor) -> None:
         per_token = weights[-1].mean(0)[:, 1 : 1 + len(tokens)]  # prompted item, heads averaged, past start-of-text
         side = int(per_token.shape[0] ** 0.5)
-        maps = per_token.T.reshape(len(tokens), 1, side, side)  # (T, 1, h, w)
+        maps = per_token.T.reshape(len(tokens), 1, side, side).float()  # (T, 1, h, w)
         total.add_(F.interpolate(maps, size=(size, size), mode="bilinear").squeeze(1).cpu())
 
-    modules = [module.cross_attn for module in net.modules() if isinstance(module, SpatialTransformer)]
-    with AttentionRecorder(modules, add):
+    with AttentionRecorder(modules, add, weights_of):
         picture = pipeline.sample(replace(request, backbone=cnn.name, num_images=1))
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
     return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), picture)
+
+
+def mapped_team(pipeline: Pipeline) -> Team | None:
+    """The U-Net team whose cross-attention the maps show: ours, else a Stable Diffusion folder's."""
+    return pipeline.team_of_kind("unet") or pipeline.team_of_kind(FOLDER_KIND)
+
+
+def _cross_attention(cnn: Team) -> tuple[list[nn.Module], WeightsOf]:
+    """A U-Net team's cross-attention layers, and how to read their weights."""
+    if isinstance(cnn.network, FolderUNet):
+        return cross_attentions(cnn.network), folder_weights
+    return [m.cross_attn for m in cnn.network.modules() if isinstance(m, SpatialTransformer)], our_weights

@@ -96,9 +96,13 @@ def test_the_keyholes_are_the_folders_u_net_s_in_picture_pixels(sd_client: TestC
     }
 
 
-def test_the_lessons_that_look_inside_our_own_teams_say_this_model_has_none(sd_client: TestClient):
-    maps = sd_client.get("/api/lessons/word-maps", params={"prompt": "a cat"})
-    assert maps.status_code == 404 and "Team CNN" in maps.json()["detail"]
+def test_the_word_maps_read_the_folders_cross_attention(sd_client: TestClient):
+    maps = sd_client.get("/api/lessons/word-maps", params={"prompt": "a smiling cat", "steps": 2}).json()
+    assert [m["token"] for m in maps["maps"]] == ["a", "sm", "il", "ing", "c", "at"]
+    assert all(m["map"].startswith("data:image/png;base64,") for m in maps["maps"])
+
+
+def test_the_lesson_that_looks_inside_our_transformer_says_this_model_has_none(sd_client: TestClient):
     look = sd_client.get("/api/lessons/patch-attention", params={"example": "smiley"})
     assert look.status_code == 404 and "Team Transformer" in look.json()["detail"]
 
