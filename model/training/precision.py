@@ -59,5 +59,6 @@ def choose_step_way(
     if len(ways) == 1:
         return ways[0]
     seconds = fastest_steps(ways, step, repeats)
-    print(f"fastest step of {repeats}: " + ", ".join(f"{way} {1000 * s:.0f} ms" for way, s in seconds.items()))
+    timings = ", ".join(f"{way} {1000 * s:.0f} ms" for way, s in seconds.items())
+    print(f"fastest step of {repeats}: {timings}", flush=True)
     return min(ways, key=seconds.__getitem__)
