@@ -15,6 +15,7 @@ from model.config import ModelConfig
 from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
+from model.folder.network import FOLDER_KIND
 from model.guidance import classifier_free_guidance
 from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
@@ -77,6 +78,10 @@ class Pipeline:
     def team_of_kind(self, kind: str) -> Team | None:
         """The first team built on one kind of backbone, for lessons that look inside one (the U-Net's keyholes)."""
         return next((team for team in self.teams.values() if team.kind == kind), None)
+
+    def cnn_team(self) -> Team | None:
+        """Team CNN for the lessons that look inside a U-Net: ours, else a Stable Diffusion folder's."""
+        return self.team_of_kind("unet") or self.team_of_kind(FOLDER_KIND)
 
     @property
     def backbones(self) -> tuple[str, ...]:

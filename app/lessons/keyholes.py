@@ -14,7 +14,7 @@ from app.lessons.limits import MAX_LESSON_STEPS
 from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
 from model.dit import DiTConfig
-from model.folder.network import FOLDER_KIND, FolderUNet
+from model.folder.network import FolderUNet
 from model.lessons.keyholes import Keyhole, folder_keyholes, patch_attention, unet_keyholes
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline
@@ -59,15 +59,15 @@ def keyholes(pipeline: PipelineDep) -> Keyholes:
 
 def _cnn_keyholes(pipeline: Pipeline) -> list[Keyhole] | None:
     """Our Team CNN's keyholes, else a Stable Diffusion folder's U-Net's, in picture pixels."""
-    if (cnn := pipeline.team_of_kind("unet")) is not None:
-        arch = cnn.config.backbone
-        assert isinstance(arch, UNetConfig), "team_of_kind('unet') gives U-Net teams only"
-        keyholes: list[Keyhole] | None = unet_keyholes(arch, cnn.config.image_size)
-    elif (cnn := pipeline.team_of_kind(FOLDER_KIND)) is not None:
-        assert isinstance(cnn.network, FolderUNet), "team_of_kind(FOLDER_KIND) gives folder U-Nets only"
+    cnn = pipeline.cnn_team()
+    if cnn is None:
+        return None
+    if isinstance(cnn.network, FolderUNet):
         keyholes = folder_keyholes(cnn.network, cnn.config.image_size)
     else:
-        return None
+        arch = cnn.config.backbone
+        assert isinstance(arch, UNetConfig), "cnn_team gives U-Net teams only"
+        keyholes = unet_keyholes(arch, cnn.config.image_size)
     cell = pipeline.pixels_per_cell(cnn.name)
     return None if keyholes is None else [replace(k, size=k.size * cell) for k in keyholes]
 

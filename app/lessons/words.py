@@ -12,7 +12,7 @@ from app.lessons.lesson import Lesson
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.clip import clip_with_pictures
-from model.lessons.word_maps import mapped_team, word_maps
+from model.lessons.word_maps import word_maps
 from model.lessons.words import picture_word_match, words_of
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -69,7 +69,7 @@ async def where_words_land(
     """Team CNN (ours, or a Stable Diffusion folder's U-Net) draws the prompt; every cross-attention map of
     every step, per token, added up (DAAM)."""
     check_length(query.prompt, options)
-    if mapped_team(pipeline) is None:
+    if pipeline.cnn_team() is None:
         raise HTTPException(404, "The word maps show Team CNN's attention, and this model has no such team.")
     return await gate.run(_maps, pipeline, query)
 

@@ -7,7 +7,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from model.folder.attention import cross_attentions, folder_weights
-from model.folder.network import FOLDER_KIND, FolderUNet
+from model.folder.network import FolderUNet
 from model.lessons.attention import AttentionRecorder, WeightsOf, our_weights
 from model.pipeline import GenerationRequest, Pipeline
 from model.team import Team
@@ -24,7 +24,7 @@ class WordMaps:
 @torch.no_grad()
 def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     """DAAM (Tang et al. 2023): upsample every U-Net cross-attention map of the prompted pass and add them up."""
-    cnn = mapped_team(pipeline)
+    cnn = pipeline.cnn_team()
     if cnn is None:
         raise ValueError("this model has no U-Net, whose cross-attention the maps show")
     modules, weights_of = _cross_attention(cnn)
@@ -42,11 +42,6 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
         picture = pipeline.sample(replace(request, backbone=cnn.name, num_images=1))
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
     return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), picture)
-
-
-def mapped_team(pipeline: Pipeline) -> Team | None:
-    """The U-Net team whose cross-attention the maps show: ours, else a Stable Diffusion folder's."""
-    return pipeline.team_of_kind("unet") or pipeline.team_of_kind(FOLDER_KIND)
 
 
 def _cross_attention(cnn: Team) -> tuple[list[nn.Module], WeightsOf]:
