@@ -63,6 +63,7 @@ def build_dataset(
         "captions": {
             "names_and_keywords": f"CLDR annotations and tags from OpenMoji {openmoji.VERSION} data/openmoji.csv",
             "unicodedata_version": unicodedata.unidata_version,
+            "concept_words": "a concept's name or synonym captions that concept's pictures only",
         },
         "args": {"size": size, "styles": styles, "limit": limit, "only": None if only is None else list(only)},
     }

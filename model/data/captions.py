@@ -1,9 +1,10 @@
 """Many phrasings per picture, so a text encoder meets the words children actually type, not only Unicode's names."""
 
+import functools
 import unicodedata
 
 from model.data.catalog import Emoji
-from model.data.concepts import Concept
+from model.data.concepts import Concept, concept_of_word
 
 MAX_CAPTIONS = 20
 TEMPLATES = ("a picture of {}", "{} emoji", "a drawing of {}", "a cartoon of {}")
@@ -13,16 +14,31 @@ _MISLEADING_NAME_WORDS = frozenset({"black", "white"})
 
 
 def captions_for(emoji: Emoji, concept: Concept | None) -> list[str]:
-    """Names first, then template phrases and keywords, lower-cased, without repeats, at most MAX_CAPTIONS."""
+    """Names first, then template phrases and keywords, lower-cased, without repeats, at most MAX_CAPTIONS.
+
+    A name or keyword that names another concept is left out: "sun" is a keyword of 🌻, 🏜️ and 🐫 too, but a
+    child who types "sun" means ☀️, and a caption shared by seven concepts teaches a model their average.
+    """
     primary = concept.name if concept else emoji.name
-    names = [primary, emoji.name, *(concept.synonyms if concept else ()), _unicode_name(emoji.emoji)]
-    phrases = [template.format(_with_article(noun)) for noun in dict.fromkeys(names[:2]) for template in TEMPLATES]
+    own = functools.partial(_is_own_word, owner=concept.name if concept else None)
+    names = [primary, *filter(own, (emoji.name,))]
+    others = [name for name in (*(concept.synonyms if concept else ()), _unicode_name(emoji.emoji)) if own(name)]
+    phrases = [template.format(_with_article(noun)) for noun in dict.fromkeys(names) for template in TEMPLATES]
     if concept and concept.colour:
         phrases.insert(len(TEMPLATES), _with_article(f"{concept.colour} {primary}"))
-    others = [name for name in names[2:] if name]
     phrases += [SYNONYM_TEMPLATES[i % 2].format(_with_article(name)) for i, name in enumerate(others)]
-    captions = (" ".join(text.replace("’", "'").lower().split()) for text in (*names, *phrases, *emoji.tags))
+    captions = (_plain(text) for text in (*names, *others, *phrases, *filter(own, emoji.tags)))
     return list(dict.fromkeys(caption for caption in captions if caption))[:MAX_CAPTIONS]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def _is_own_word(text: str, owner: str | None) -> bool:
+    """True unless the text is the name or a synonym of a concept other than `owner`."""
+    named = concept_of_word().get(_plain(text))
+    return bool(text) and named in (None, owner)
 
 
 def _unicode_name(emoji: str) -> str:

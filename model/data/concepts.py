@@ -453,6 +453,12 @@ def concept_by_name() -> dict[str, Concept]:
     return {concept.name: concept for concept in CONCEPTS}
 
 
+@cache
+def concept_of_word() -> dict[str, str]:
+    """Every concept's name and synonyms, each leading to the one concept it names."""
+    return {word: concept.name for concept in CONCEPTS for word in (concept.name, *concept.synonyms)}
+
+
 def _tests_understanding(synonym: str, concept: Concept) -> bool:
     """False where the synonym gives the answer away: a Unicode character name, or a spelling of the concept's name."""
     try:

@@ -9,8 +9,9 @@ import pytest
 from model.data import CONCEPTS, SYNONYM_PROMPTS, load_emoji_dataset
 from model.data.__main__ import main
 from model.data.build import build_dataset
+from model.data.captions import captions_for
 from model.data.catalog import Emoji, emoji_key, load_catalog
-from model.data.concepts import concept_by_name
+from model.data.concepts import concept_by_name, concept_of_word
 from model.data.openmoji import openmoji_package
 from model.data.render import NotoRenderer, frame, hexcode_candidates
 
@@ -50,6 +51,24 @@ def test_synonym_prompts_point_at_concepts():
         assert synonym in concept_by_name()[name].synonyms
 
 
+def test_a_word_that_names_a_concept_captions_only_that_concept():
+    sunflower = Emoji("🌻", hexcode="1F33B", name="sunflower", tags=("flower", "plant", "sun", "petals"))
+    sun = Emoji("☀️", hexcode="2600", name="sun", tags=("bright", "sun", "sunny", "weather"))
+    sad = Emoji("😢", hexcode="1F622", name="crying face", tags=("sad", "tear"))
+    assert captions_for(sunflower, concept_by_name()["sunflower"]) == [
+        "sunflower", "sun flower", "sunflowers", "a picture of a sunflower", "a sunflower emoji",
+        "a drawing of a sunflower", "a cartoon of a sunflower", "a yellow sunflower", "a sun flower emoji",
+        "sunflowers picture", "petals",
+    ]  # fmt: skip
+    assert {"sun", "a picture of a sun", "sunny", "a sunny picture"} <= set(captions_for(sun, concept_by_name()["sun"]))
+    sad_captions = captions_for(sad, concept_by_name()["sad face"])  # "crying face" is a concept of its own
+    assert "sad face" in sad_captions and "tear" in sad_captions
+    assert not any("crying face" in caption for caption in sad_captions)
+    dog = Emoji("🐕", hexcode="1F415", name="dog", tags=("pet", "dog"))  # no concept: 🐶 is the dog concept
+    assert captions_for(dog, None)[:2] == ["dog", "a picture of a dog"], "an emoji keeps its own name"
+    assert captions_for(dog, None)[-1] == "pet"
+
+
 def test_every_concept_draws_in_noto():
     render = NotoRenderer()
     for concept in CONCEPTS:
@@ -84,6 +103,8 @@ def test_items_link_concepts_and_captions(built):
     assert len(dogs) == 4  # one a style
     assert all("puppy" in data.captions(i) and "a picture of a dog" in data.captions(i) for i in dogs)
     assert all(0 < len(item["captions"]) <= 20 for item in data.items)
+    for item in data.items:  # a word naming a concept captions that concept's pictures only
+        assert {concept_of_word().get(caption, item["concept"]) for caption in item["captions"]} <= {item["concept"]}
     indices = data.concept_indices()
     assert set(indices[dogs]) == {CONCEPTS.index(concept_by_name()["dog"])}
     assert (indices == -1).sum() == 4  # the moai is no concept
