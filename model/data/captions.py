@@ -21,7 +21,7 @@ def captions_for(emoji: Emoji, concept: Concept | None) -> list[str]:
     """
     primary = concept.name if concept else emoji.name
     own = functools.partial(_is_own_word, owner=concept.name if concept else None)
-    names = [primary, *filter(own, (emoji.name,))]
+    names = [primary, emoji.name] if own(emoji.name) else [primary]
     others = [name for name in (*(concept.synonyms if concept else ()), _unicode_name(emoji.emoji)) if own(name)]
     phrases = [template.format(_with_article(noun)) for noun in dict.fromkeys(names) for template in TEMPLATES]
     if concept and concept.colour:
