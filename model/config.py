@@ -32,6 +32,7 @@ class ModelConfig:
     num_timesteps: int = 1000
     prediction: Literal["eps", "x0", "v"] = "v"
     objective: Objective = "diffusion"  # "no_dust": regress the picture from the prompt alone
+    text_whitening: bool = False  # cross-attention reads the prompt's tokens whitened (`layers.TokenWhitening`)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -14,7 +14,7 @@ from torch import nn
 
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.layers import Attention, ConditionEmbedder
+from model.layers import Attention, ConditionEmbedder, TokenWhitening
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class DiT(nn.Module):
         self.patch_size, self.channels, dim = arch.patch_size, config.channels, arch.hidden_size
         self.x_embedder = nn.Conv2d(config.channels, dim, arch.patch_size, stride=arch.patch_size)
         self.embed = ConditionEmbedder(dim, config.text_dim)
+        self.whitening = TokenWhitening(config.text_dim) if config.text_whitening else None
         self.blocks = nn.ModuleList(
             DiTBlock(dim, arch.num_heads, config.text_dim, arch.mlp_ratio) for _ in range(arch.depth)
         )
@@ -126,6 +127,8 @@ class DiT(nn.Module):
             raise ValueError(f"DiT expects square pictures, got {h}×{w}")
         tokens = tokens + sincos_pos_embed(tokens.shape[-1], h // p).to(tokens)
         c = self.embed(t, cond)  # (B, D)
+        if self.whitening is not None:
+            cond = self.whitening(cond)
         for block in self.blocks:
             tokens = block(tokens, c, cond)
         patches = self.final_layer(tokens, c)  # (B, T, p·p·C)

@@ -12,7 +12,7 @@ from torch import nn
 
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.layers import Attention, ConditionEmbedder
+from model.layers import Attention, ConditionEmbedder, TokenWhitening
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ class UNet(nn.Module):
         assert isinstance(arch, UNetConfig)
         base, emb_dim = arch.base_channels, 4 * arch.base_channels
         self.embed = ConditionEmbedder(emb_dim, config.text_dim)
+        self.whitening = TokenWhitening(config.text_dim) if config.text_whitening else None
         self.input = nn.Conv2d(config.channels, base, 3, padding=1)
 
         self.down, self.downsample = nn.ModuleList(), nn.ModuleList()
@@ -161,6 +162,8 @@ class UNet(nn.Module):
 
     def forward(self, x: torch.Tensor, t: torch.Tensor, cond: TextCondition) -> torch.Tensor:
         emb = self.embed(t, cond)  # (B, 4·base)
+        if self.whitening is not None:
+            cond = self.whitening(cond)
         h = self.input(x)  # (B, base, H, W)
         skips = [h]
         for blocks, downsample in zip(self.down, self.downsample):

@@ -8,6 +8,7 @@ Resumable (--resume), logs images/s and loss, and saves sample grids drawn from 
 """
 
 import argparse
+import dataclasses
 import functools
 import json
 import math
@@ -40,6 +41,12 @@ from model.training.meters import ConceptProbe
 from model.training.pictures import PictureCaptions
 from model.training.posterior_target import PosteriorMean
 from model.training.precision import StepWay, choose_step_way
+from model.training.whitening import (
+    fit_token_whitening,
+    folded_parameters,
+    install_token_whitening,
+    load_switching_to_whitening,
+)
 
 
 class CaptionBank:
@@ -128,23 +135,38 @@ def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer,
     return {k: v.detach().contiguous().clone() for k, v in tensors.items()}
 
 
-def start_from_weights(path: Path, model: nn.Module, ema: EMA, config: ModelConfig) -> None:
-    """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives."""
+def start_from_weights(
+    path: Path, model: nn.Module, ema: EMA, config: ModelConfig, whitening: tuple[torch.Tensor, torch.Tensor] | None
+) -> None:
+    """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives;
+    weights trained on raw tokens are switched onto `whitening` (mean, matrix) unchanged."""
     saved = config_from_dict(read_metadata(path)[1])
-    if saved != config:
+    switching = whitening is not None and not saved.text_whitening
+    if (dataclasses.replace(saved, text_whitening=True) if switching else saved) != config:
         raise ValueError(f"{path} was trained as {saved}, not as {config}")
-    weights = load_state_dict(path, model)
-    model.load_state_dict(weights)
-    ema.model.load_state_dict(weights)
+    weights = load_state_dict(path, build_backbone(saved))
+    for network in (model, ema.model):
+        load_switching_to_whitening(network, weights, whitening)
 
 
-def restore_training_state(path: Path, model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer) -> int:
+def restore_training_state(
+    path: Path,
+    model: nn.Module,
+    ema: EMA,
+    optimizer: torch.optim.Optimizer,
+    whitening: tuple[torch.Tensor, torch.Tensor] | None = None,
+) -> int:
+    """Resume a run; one trained on raw tokens goes on with `whitening` folded in, and the projections the fold
+    rewrites start with fresh AdamW moments (the old ones belong to the old coordinates)."""
     state = load_file(str(path), device=str(next(model.parameters()).device))  # AdamW moments beside their weights
-    model.load_state_dict({k[6:]: v for k, v in state.items() if k.startswith("model.")})
-    ema.model.load_state_dict({k[4:]: v for k, v in state.items() if k.startswith("ema.")})
+    switched = False
+    for network, prefix in ((model, "model."), (ema.model, "ema.")):
+        weights = {k.removeprefix(prefix): v for k, v in state.items() if k.startswith(prefix)}
+        switched = load_switching_to_whitening(network, weights, whitening)
+    fresh = {id(p) for p in folded_parameters(model)} if switched else set()
     for i, p in enumerate(model.parameters()):
         moments = {k.split(".", 2)[2]: v for k, v in state.items() if k.startswith(f"opt.{i}.")}
-        if moments:
+        if moments and id(p) not in fresh:
             moments["step"] = moments["step"].cpu()  # as Optimizer.load_state_dict keeps it: no GPU sync per step
             optimizer.state[p] = moments
     step = int(state["step"])
@@ -188,6 +210,11 @@ def main() -> None:
         help="fraction of each batch scored against the training set's exact posterior mean (0: plain target)",
     )
     parser.add_argument("--p-uncond", type=float, default=0.1, help="prompt dropout for classifier-free guidance")
+    parser.add_argument(
+        "--whiten-text",
+        action="store_true",
+        help="cross-attention reads the tokens whitened, fitted to these captions (with --init: folded in)",
+    )
     parser.add_argument("--ema", type=float, default=0.999)
     parser.add_argument(
         "--precision",
@@ -242,14 +269,20 @@ def main() -> None:
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
         objective=args.objective,
+        text_whitening=args.whiten_text,
     )
     model = build_backbone(config).to(device).train()
     ema = EMA(model, args.ema)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     state_path = args.out / "train_state.safetensors"
-    step = restore_training_state(state_path, model, ema, optimizer) if args.resume and state_path.exists() else 0
+    whitening = fit_token_whitening(bank.table) if args.whiten_text else None
+    resuming = args.resume and state_path.exists()
+    step = restore_training_state(state_path, model, ema, optimizer, whitening) if resuming else 0
     if args.init is not None and step == 0:
-        start_from_weights(args.init, model, ema, config)
+        start_from_weights(args.init, model, ema, config, whitening)
+    elif whitening is not None and step == 0:
+        for network in (model, ema.model):
+            install_token_whitening(network, *whitening)
     alpha_bars = make_schedule(config.schedule, config.num_timesteps).alphas_cumprod.float()
     name = "nodust" if args.objective == "no_dust" else args.backbone
     print(

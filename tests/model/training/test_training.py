@@ -1,5 +1,6 @@
 """Training steps reduce their losses on a tiny batch (the CLIP, the denoisers, the judge)."""
 
+import dataclasses
 import random
 
 import open_clip
@@ -9,7 +10,7 @@ from safetensors.torch import save_file
 
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import backbone_preset, build_backbone
-from model.checkpoint import save_checkpoint
+from model.checkpoint import load_state_dict, save_checkpoint
 from model.clip import create_clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
@@ -25,6 +26,7 @@ from model.training.train import (
     training_state,
 )
 from model.training.train_clip import clip_loss_step
+from model.training.whitening import fit_token_whitening, folded_parameters
 
 
 def _pictures(n: int) -> PictureCaptions:
@@ -117,13 +119,33 @@ def test_training_can_start_from_saved_weights_of_the_same_config_only(tmp_path)
     save_checkpoint(tmp_path / "unet.safetensors", saved, kind="denoiser", config=config.to_dict())
     model = build_backbone(config)
     ema = EMA(model)
-    start_from_weights(tmp_path / "unet.safetensors", model, ema, config)
+    start_from_weights(tmp_path / "unet.safetensors", model, ema, config, whitening=None)
     for ours, theirs, averaged in zip(model.parameters(), saved.parameters(), ema.model.parameters()):
         assert torch.equal(ours, theirs.half().float())
         assert torch.equal(averaged, ours)
     other = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8, prediction="eps")
     with pytest.raises(ValueError, match="was trained as"):
-        start_from_weights(tmp_path / "unet.safetensors", model, ema, other)
+        start_from_weights(tmp_path / "unet.safetensors", model, ema, other, whitening=None)
+    whitened = dataclasses.replace(config, text_whitening=True)
+    with pytest.raises(ValueError, match="was trained as"):  # whitened, but nothing to whiten with
+        start_from_weights(tmp_path / "unet.safetensors", build_backbone(whitened), ema, whitened, whitening=None)
+
+
+def test_weights_trained_on_raw_tokens_start_a_whitened_run_drawing_what_they_drew(tmp_path):
+    torch.manual_seed(0)
+    config = ModelConfig(backbone=backbone_preset("dit-tiny"), image_size=16, text_dim=8)
+    saved = build_backbone(config).eval()
+    for p in saved.parameters():  # adaLN-Zero would hide the prompt
+        torch.nn.init.normal_(p, std=0.2)
+    save_checkpoint(tmp_path / "dit.safetensors", saved, kind="denoiser", config=config.to_dict())
+    captions = TextCondition(2 + torch.randn(64, 3, 8), torch.ones(64, 3, dtype=torch.bool), torch.randn(64, 8))
+    whitened = dataclasses.replace(config, text_whitening=True)
+    model = build_backbone(whitened).eval()
+    start_from_weights(tmp_path / "dit.safetensors", model, EMA(model), whitened, fit_token_whitening(captions))
+    x, t, cond = torch.randn(4, 3, 16, 16), torch.tensor([0, 300, 600, 999]), captions[torch.arange(4)]
+    with torch.no_grad():
+        saved.load_state_dict(load_state_dict(tmp_path / "dit.safetensors", saved))  # the fp16-rounded weights
+        assert torch.allclose(model(x, t, cond), saved(x, t, cond), atol=1e-4)
 
 
 def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
@@ -151,6 +173,40 @@ def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
     for ours, theirs in zip(fresh.parameters(), model.parameters()):
         for name in ("exp_avg", "exp_avg_sq", "step"):
             assert torch.equal(fresh_optimizer.state[ours][name], optimizer.state[theirs][name])
+
+
+def test_a_run_on_raw_tokens_resumes_on_whitened_ones_with_fresh_moments_for_the_refolded_projections(tmp_path):
+    torch.manual_seed(0)
+    config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8)
+    model, x0 = build_backbone(config), torch.rand(4, 3, 16, 16) * 2 - 1
+    cond = TextCondition(2 + torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    ema, optimizer = EMA(model), torch.optim.AdamW(model.parameters(), lr=1e-2)
+    for _ in range(3):
+        training_loss(
+            model, config, x0, cond, make_schedule("cosine").alphas_cumprod.float(), torch.Generator(), 5.0
+        ).backward()
+        optimizer.step()
+        ema.update(model)
+    save_file(training_state(model, ema, optimizer, step=3), str(tmp_path / "state.safetensors"))
+
+    whitened = build_backbone(dataclasses.replace(config, text_whitening=True))
+    resumed_ema, resumed_optimizer = EMA(whitened), torch.optim.AdamW(whitened.parameters(), lr=1e-2)
+    whitening = fit_token_whitening(cond)
+    assert (
+        restore_training_state(tmp_path / "state.safetensors", whitened, resumed_ema, resumed_optimizer, whitening) == 3
+    )
+    x, t = torch.randn(2, 3, 16, 16), torch.tensor([100, 900])
+    with torch.no_grad():
+        assert torch.allclose(whitened(x, t, cond[torch.arange(2)]), model(x, t, cond[torch.arange(2)]), atol=1e-4)
+        assert torch.allclose(
+            resumed_ema.model(x, t, cond[torch.arange(2)]), ema.model(x, t, cond[torch.arange(2)]), atol=1e-4
+        )
+    refolded = {id(p) for p in folded_parameters(whitened)}
+    assert len(refolded) == 4 * 2  # weight and bias of the tiny U-Net's four cross-attentions (down, middle, 2 up)
+    for ours, theirs in zip(whitened.parameters(), model.parameters()):
+        assert (ours in resumed_optimizer.state) == (id(ours) not in refolded)
+        if id(ours) not in refolded:
+            assert torch.equal(resumed_optimizer.state[ours]["exp_avg"], optimizer.state[theirs]["exp_avg"])
 
 
 def test_sketchbook_training_data_are_the_encoded_pictures():

@@ -1,0 +1,59 @@
+import pytest
+import torch
+
+from model.backbones import backbone_preset, build_backbone
+from model.conditioning import TextCondition
+from model.config import ModelConfig
+from model.training.whitening import fit_token_whitening, fold_token_whitening
+
+TEXT_DIM = 16
+
+
+def anisotropic_captions(batch: int = 64, length: int = 5) -> TextCondition:
+    """Tokens like a small CLIP's: a large shared offset, two loud directions, the rest faint."""
+    scales = torch.full((TEXT_DIM,), 0.01)
+    scales[:2] = torch.tensor([5.0, 2.0])
+    tokens = 3.0 + torch.randn(batch, length, TEXT_DIM) * scales
+    mask = torch.arange(length) < torch.randint(2, length + 1, (batch, 1))
+    return TextCondition(tokens, mask, torch.randn(batch, TEXT_DIM))
+
+
+def test_fitted_whitening_makes_the_captions_tokens_unit_and_uncorrelated():
+    captions = anisotropic_captions(batch=4000)
+    mean, matrix = fit_token_whitening(captions, floor=0.0)
+    white = (captions.tokens[captions.mask] - mean) @ matrix
+    assert torch.allclose(white.mean(0), torch.zeros(TEXT_DIM), atol=1e-3)
+    assert torch.allclose(torch.cov(white.T), torch.eye(TEXT_DIM), atol=1e-3)
+
+
+def test_the_floor_keeps_unused_directions_small():
+    captions = anisotropic_captions()
+    captions.tokens[..., -1] = 1.0  # a direction no caption varies in
+    _, matrix = fit_token_whitening(captions, floor=1e-4)
+    assert torch.isfinite(matrix).all()
+    assert torch.linalg.eigvalsh(matrix.double()).max() <= 1 / (1e-4 * 25) ** 0.5 * 1.01  # ≤ 1/√(floor·λ_max)
+
+
+@pytest.mark.parametrize("preset", ["unet-tiny", "dit-tiny"])
+def test_folding_the_whitening_in_leaves_the_model_unchanged(preset):
+    raw = build_backbone(ModelConfig(backbone=backbone_preset(preset), image_size=8, text_dim=TEXT_DIM)).eval()
+    for p in raw.parameters():  # zero-initialised branches would hide the prompt
+        torch.nn.init.normal_(p, std=0.2)
+    whitened = build_backbone(
+        ModelConfig(backbone=backbone_preset(preset), image_size=8, text_dim=TEXT_DIM, text_whitening=True)
+    ).eval()
+    whitened.load_state_dict(raw.state_dict(), strict=False)  # everything but the whitening's buffers
+    captions = anisotropic_captions(batch=4)
+    fold_token_whitening(whitened, *fit_token_whitening(anisotropic_captions(batch=256)))
+    x, t = torch.randn(4, 3, 8, 8), torch.tensor([10, 300, 600, 990])
+    with torch.no_grad():
+        before, after = raw(x, t, captions), whitened(x, t, captions)
+        assert not torch.allclose(whitened.whitening(captions).tokens, captions.tokens)
+    assert before.abs().mean() > 0.1
+    assert torch.allclose(before, after, rtol=1e-4, atol=1e-4)
+
+
+def test_folding_needs_a_model_built_for_it():
+    raw = build_backbone(ModelConfig(backbone=backbone_preset("dit-tiny"), image_size=8, text_dim=TEXT_DIM))
+    with pytest.raises(ValueError, match="without text_whitening"):
+        fold_token_whitening(raw, *fit_token_whitening(anisotropic_captions()))
