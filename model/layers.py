@@ -38,6 +38,9 @@ class TokenWhitening(nn.Module):
     large as the rest, so cross-attention learns them at the same pace, and bf16 no longer rounds them off.
     """
 
+    mean: torch.Tensor
+    matrix: torch.Tensor
+
     def __init__(self, text_dim: int):
         super().__init__()
         self.register_buffer("mean", torch.zeros(text_dim))

@@ -42,6 +42,7 @@ from model.training.pictures import PictureCaptions
 from model.training.posterior_target import PosteriorMean
 from model.training.precision import StepWay, choose_step_way
 from model.training.whitening import (
+    Whitening,
     fit_token_whitening,
     folded_parameters,
     install_token_whitening,
@@ -136,7 +137,7 @@ def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer,
 
 
 def start_from_weights(
-    path: Path, model: nn.Module, ema: EMA, config: ModelConfig, whitening: tuple[torch.Tensor, torch.Tensor] | None
+    path: Path, model: nn.Module, ema: EMA, config: ModelConfig, whitening: Whitening | None
 ) -> None:
     """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives;
     weights trained on raw tokens are switched onto `whitening` (mean, matrix) unchanged."""
@@ -154,7 +155,7 @@ def restore_training_state(
     model: nn.Module,
     ema: EMA,
     optimizer: torch.optim.Optimizer,
-    whitening: tuple[torch.Tensor, torch.Tensor] | None = None,
+    whitening: Whitening | None = None,
 ) -> int:
     """Resume a run; one trained on raw tokens goes on with `whitening` folded in, and the projections the fold
     rewrites start with fresh AdamW moments (the old ones belong to the old coordinates)."""

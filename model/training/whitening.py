@@ -4,9 +4,12 @@ import torch
 from torch import nn
 
 from model.conditioning import TextCondition
+from model.layers import TokenWhitening
+
+Whitening = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
 
 
-def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> tuple[torch.Tensor, torch.Tensor]:
+def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whitening:
     """Mean (D,) and ZCA matrix Σ^-1/2 (D, D) of every real token of these captions.
 
     Eigenvalues are raised by `floor`·(the largest), so directions the captions never use stay small.
@@ -19,36 +22,13 @@ def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> tuple[t
 
 
 @torch.no_grad()
-def fold_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
-    """Give a model trained on raw tokens whitened ones without changing what it computes.
-
-    With z = Σ^-1/2 (x − μ), every cross-attention's key/value projection A·x + c becomes A·Σ^1/2·z + (c + A·μ);
-    only the coordinates the optimizer steps in change.
-    """
-    if model.whitening is None:
+def install_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    """Store the fitted whitening in a model built with `text_whitening` (it travels in its checkpoint)."""
+    whitening = getattr(model, "whitening", None)
+    if not isinstance(whitening, TokenWhitening):
         raise ValueError("this model was built without text_whitening")
-    inverse = torch.linalg.inv(matrix.double())
-    projections = folded_parameters(model)  # [weight, bias] of each cross-attention
-    for weight, bias in zip(projections[::2], projections[1::2], strict=True):
-        bias += (weight.double() @ mean.double()).to(weight.dtype)
-        weight.copy_(weight.double() @ inverse)
-    if not projections:
-        raise ValueError("this model has no cross-attention to the prompt's tokens to fold the whitening into")
-    install_token_whitening(model, mean, matrix)
-
-
-def load_switching_to_whitening(
-    network: nn.Module, weights: dict[str, torch.Tensor], whitening: tuple[torch.Tensor, torch.Tensor] | None
-) -> bool:
-    """Load weights into a network; weights trained on raw tokens are switched onto `whitening` (mean, matrix)
-    unchanged. True when they were switched."""
-    switching = whitening is not None and "whitening.mean" not in weights
-    loaded = network.load_state_dict(weights, strict=not switching)
-    if switching:
-        if sorted(loaded.missing_keys) != ["whitening.matrix", "whitening.mean"] or loaded.unexpected_keys:
-            raise ValueError(f"these weights do not fit the network: {loaded}")
-        fold_token_whitening(network, *whitening)
-    return switching
+    whitening.mean.copy_(mean)
+    whitening.matrix.copy_(matrix)
 
 
 def folded_parameters(network: nn.Module) -> list[nn.Parameter]:
@@ -57,7 +37,32 @@ def folded_parameters(network: nn.Module) -> list[nn.Parameter]:
 
 
 @torch.no_grad()
-def install_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
-    """Store the fitted whitening in a model built with `text_whitening` (it travels in its checkpoint)."""
-    model.whitening.mean.copy_(mean)
-    model.whitening.matrix.copy_(matrix)
+def fold_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    """Give a model trained on raw tokens whitened ones without changing what it computes.
+
+    With z = Σ^-1/2 (x − μ), every cross-attention's key/value projection A·x + c becomes A·Σ^1/2·z + (c + A·μ);
+    only the coordinates the optimizer steps in change.
+    """
+    install_token_whitening(model, mean, matrix)
+    projections = folded_parameters(model)  # [weight, bias] of each cross-attention
+    if not projections:
+        raise ValueError("this model has no cross-attention to the prompt's tokens to fold the whitening into")
+    inverse = torch.linalg.inv(matrix.double())
+    for weight, bias in zip(projections[::2], projections[1::2], strict=True):
+        bias.add_((weight.double() @ mean.double()).to(weight.dtype))
+        weight.copy_(weight.double() @ inverse)
+
+
+def load_switching_to_whitening(
+    network: nn.Module, weights: dict[str, torch.Tensor], whitening: Whitening | None
+) -> bool:
+    """Load weights into a network; weights trained on raw tokens are switched onto `whitening` unchanged.
+    True when they were switched."""
+    if whitening is None or "whitening.mean" in weights:
+        network.load_state_dict(weights)
+        return False
+    loaded = network.load_state_dict(weights, strict=False)
+    if sorted(loaded.missing_keys) != ["whitening.matrix", "whitening.mean"] or loaded.unexpected_keys:
+        raise ValueError(f"these weights do not fit the network: {loaded}")
+    fold_token_whitening(network, *whitening)
+    return True

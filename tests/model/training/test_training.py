@@ -7,6 +7,7 @@ import open_clip
 import pytest
 import torch
 from safetensors.torch import save_file
+from torch import nn
 
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import backbone_preset, build_backbone
@@ -148,22 +149,27 @@ def test_weights_trained_on_raw_tokens_start_a_whitened_run_drawing_what_they_dr
         assert torch.allclose(model(x, t, cond), saved(x, t, cond), atol=1e-4)
 
 
-def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
+def _three_steps_saved(path, cond: TextCondition) -> tuple[ModelConfig, nn.Module, EMA, torch.optim.Optimizer]:
+    """A tiny U-Net run of three steps on these prompts, its training state saved at `path`."""
     torch.manual_seed(0)
     config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8)
     model, x0 = build_backbone(config), torch.rand(4, 3, 16, 16) * 2 - 1
-    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
-    ema, optimizer = EMA(model), torch.optim.AdamW(model.parameters(), lr=1e-3)
+    ema, optimizer = EMA(model), torch.optim.AdamW(model.parameters(), lr=1e-2)
     for _ in range(3):
         training_loss(
             model, config, x0, cond, make_schedule("cosine").alphas_cumprod.float(), torch.Generator(), 5.0
         ).backward()
         optimizer.step()
         ema.update(model)
-    save_file(training_state(model, ema, optimizer, step=3), str(tmp_path / "state.safetensors"))
+    save_file(training_state(model, ema, optimizer, step=3), str(path))
+    return config, model, ema, optimizer
 
+
+def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    config, model, ema, optimizer = _three_steps_saved(tmp_path / "state.safetensors", cond)
     fresh = build_backbone(config)
-    fresh_ema, fresh_optimizer = EMA(fresh), torch.optim.AdamW(fresh.parameters(), lr=1e-3)
+    fresh_ema, fresh_optimizer = EMA(fresh), torch.optim.AdamW(fresh.parameters(), lr=1e-2)
     assert restore_training_state(tmp_path / "state.safetensors", fresh, fresh_ema, fresh_optimizer) == 3
     assert fresh_ema.updates == 3
     for ours, theirs in zip(fresh.state_dict().values(), model.state_dict().values()):
@@ -176,19 +182,8 @@ def test_a_resumed_run_has_the_same_weights_average_moments_and_step(tmp_path):
 
 
 def test_a_run_on_raw_tokens_resumes_on_whitened_ones_with_fresh_moments_for_the_refolded_projections(tmp_path):
-    torch.manual_seed(0)
-    config = ModelConfig(backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8)
-    model, x0 = build_backbone(config), torch.rand(4, 3, 16, 16) * 2 - 1
     cond = TextCondition(2 + torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
-    ema, optimizer = EMA(model), torch.optim.AdamW(model.parameters(), lr=1e-2)
-    for _ in range(3):
-        training_loss(
-            model, config, x0, cond, make_schedule("cosine").alphas_cumprod.float(), torch.Generator(), 5.0
-        ).backward()
-        optimizer.step()
-        ema.update(model)
-    save_file(training_state(model, ema, optimizer, step=3), str(tmp_path / "state.safetensors"))
-
+    config, model, ema, optimizer = _three_steps_saved(tmp_path / "state.safetensors", cond)
     whitened = build_backbone(dataclasses.replace(config, text_whitening=True))
     resumed_ema, resumed_optimizer = EMA(whitened), torch.optim.AdamW(whitened.parameters(), lr=1e-2)
     whitening = fit_token_whitening(cond)
