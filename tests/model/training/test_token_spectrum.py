@@ -1,0 +1,17 @@
+import torch
+
+from model.conditioning import TextCondition
+from model.training.token_spectrum import word_cosine
+
+
+def test_word_cosine_reads_the_words_between_start_and_end_of_text():
+    start, end = torch.tensor([9.0, 9.0]), torch.tensor([-9.0, 5.0])
+    tokens = torch.stack(
+        [
+            torch.stack([start, torch.tensor([1.0, 0.0]), end, torch.zeros(2)]),  # one word, then padding
+            torch.stack([start, torch.tensor([0.0, 1.0]), torch.tensor([2.0, 1.0]), end]),  # two words: mean (1, 1)
+        ]
+    )
+    mask = torch.tensor([[True, True, True, False], [True, True, True, True]])
+    cond = TextCondition(tokens, mask, torch.zeros(2, 2))
+    assert abs(word_cosine(cond, 0, 1) - 2**-0.5) < 1e-6
