@@ -34,6 +34,7 @@ from model.loading import load_autoencoder, load_clip
 from model.pipeline import Pipeline
 from model.schedules import make_schedule
 from model.team import Team
+from model.training.curves import plot_curves, read_meters
 from model.training.ema import EMA
 from model.training.grids import save_sample_grid
 from model.training.judge import load_judge
@@ -304,6 +305,7 @@ def main() -> None:
             print(f"meters {json.dumps(meters)}", flush=True)
             with open(args.out / "meters.jsonl", "a") as f:
                 f.write(json.dumps(meters) + "\n")
+            plot_curves({name: read_meters(args.out / "meters.jsonl")}, args.out / "curves.png")
 
     def train_step(way: StepWay, lr: float) -> torch.Tensor:
         for group in optimizer.param_groups:
