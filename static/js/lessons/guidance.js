@@ -6,7 +6,7 @@ import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();
-const SWEEP_WORDS = { 0: "ignores the words", 1: "just the words", 3: "a gentle hint", 7: "a strong hint", 15: "shouting" };
+const SWEEP_WORDS = { 0: "ignores the words", 1: "just the words", 3: "a gentle hint", 5: "a strong hint (the default)", 15: "shouting" };
 const sweep = {}; // guidance scale → canvas
 const slider = $("guidance");
 
