@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import torch
+from safetensors import safe_open
 from safetensors.torch import load_file, save_file
 from torch import nn
 
@@ -151,6 +152,12 @@ def start_from_weights(
         load_switching_to_whitening(network, weights, whitening)
 
 
+def state_reads_whitened_tokens(path: Path) -> bool:
+    """Whether a saved training state already reads the prompt's tokens whitened (its run goes on that way)."""
+    with safe_open(str(path), "pt") as state:
+        return "model.whitening.mean" in list(state.keys())  # safe_open has no __contains__
+
+
 def restore_training_state(
     path: Path,
     model: nn.Module,
@@ -262,6 +269,8 @@ def main() -> None:
     posterior = PosteriorMean(data.pictures, data.captions, bank.index) if args.posterior_target > 0 else None
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
 
+    state_path = args.out / "train_state.safetensors"
+    resuming = args.resume and state_path.exists()
     config = ModelConfig(
         backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if sketchbook else 'small'}"),
         image_size=data.pictures.shape[-1],
@@ -271,14 +280,12 @@ def main() -> None:
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
         objective=args.objective,
-        text_whitening=args.whiten_text,
+        text_whitening=args.whiten_text or (resuming and state_reads_whitened_tokens(state_path)),
     )
     model = build_backbone(config).to(device).train()
     ema = EMA(model, args.ema)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    state_path = args.out / "train_state.safetensors"
     whitening = fit_token_whitening(bank.table) if args.whiten_text else None
-    resuming = args.resume and state_path.exists()
     step = restore_training_state(state_path, model, ema, optimizer, whitening) if resuming else 0
     if args.init is not None and step == 0:
         start_from_weights(args.init, model, ema, config, whitening)

@@ -23,6 +23,7 @@ from model.training.train import (
     learning_rate,
     restore_training_state,
     start_from_weights,
+    state_reads_whitened_tokens,
     training_loss,
     training_state,
 )
@@ -210,3 +211,18 @@ def test_sketchbook_training_data_are_the_encoded_pictures():
     latents = encode_pictures(sketchbook, pictures, batch=2)
     assert latents.shape == (5, 4, 8, 8)
     assert torch.allclose(latents, sketchbook.encode(pictures), atol=1e-4)
+
+
+def test_a_saved_state_says_whether_it_reads_whitened_tokens_so_a_resume_goes_on_as_it_was(tmp_path):
+    cond = TextCondition(2 + torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    config, *_ = _three_steps_saved(tmp_path / "raw.safetensors", cond)
+    assert not state_reads_whitened_tokens(tmp_path / "raw.safetensors")
+    whitened = build_backbone(dataclasses.replace(config, text_whitening=True))
+    ema, optimizer = EMA(whitened), torch.optim.AdamW(whitened.parameters(), lr=1e-2)
+    restore_training_state(tmp_path / "raw.safetensors", whitened, ema, optimizer, fit_token_whitening(cond))
+    save_file(training_state(whitened, ema, optimizer, step=3), str(tmp_path / "whitened.safetensors"))
+    assert state_reads_whitened_tokens(tmp_path / "whitened.safetensors")
+    again = build_backbone(dataclasses.replace(config, text_whitening=True))  # no fit: the state carries its own
+    resumed_optimizer = torch.optim.AdamW(again.parameters(), lr=1e-2)
+    assert restore_training_state(tmp_path / "whitened.safetensors", again, EMA(again), resumed_optimizer) == 3
+    assert torch.equal(again.whitening.matrix, whitened.whitening.matrix)
