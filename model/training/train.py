@@ -222,7 +222,8 @@ def main() -> None:
     parser.add_argument(
         "--whiten-text",
         action="store_true",
-        help="cross-attention reads the tokens whitened, fitted to these captions (with --init: folded in)",
+        help="cross-attention reads the tokens whitened, fitted to these captions (folded into --init or a raw"
+        " --resume; a resumed whitened run stays whitened without it)",
     )
     parser.add_argument("--ema", type=float, default=0.999)
     parser.add_argument(
