@@ -49,6 +49,7 @@ from model.training.whitening import (
     folded_parameters,
     install_token_whitening,
     load_switching_to_whitening,
+    reads_whitened_tokens,
 )
 
 
@@ -155,7 +156,8 @@ def start_from_weights(
 def state_reads_whitened_tokens(path: Path) -> bool:
     """Whether a saved training state already reads the prompt's tokens whitened (its run goes on that way)."""
     with safe_open(str(path), "pt") as state:
-        return "model.whitening.mean" in list(state.keys())  # safe_open has no __contains__
+        names = state.keys()  # safe_open is not iterable itself
+    return reads_whitened_tokens(name.removeprefix("model.") for name in names)
 
 
 def restore_training_state(

@@ -1,5 +1,7 @@
 """Fit the prompt-token whitening to the training captions, and switch trained weights onto it unchanged."""
 
+from collections.abc import Iterable
+
 import torch
 from torch import nn
 
@@ -7,6 +9,12 @@ from model.conditioning import TextCondition
 from model.layers import TokenWhitening
 
 Whitening = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
+WHITENING_KEYS = ("whitening.matrix", "whitening.mean")  # the buffers of a model built with `text_whitening`
+
+
+def reads_whitened_tokens(weight_names: Iterable[str]) -> bool:
+    """Whether weights with these names were saved by a model that whitens the prompt's tokens."""
+    return set(WHITENING_KEYS) <= set(weight_names)
 
 
 def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whitening:
@@ -58,11 +66,11 @@ def load_switching_to_whitening(
 ) -> bool:
     """Load weights into a network; weights trained on raw tokens are switched onto `whitening` unchanged.
     True when they were switched."""
-    if whitening is None or "whitening.mean" in weights:
+    if whitening is None or reads_whitened_tokens(weights):
         network.load_state_dict(weights)
         return False
     loaded = network.load_state_dict(weights, strict=False)
-    if sorted(loaded.missing_keys) != ["whitening.matrix", "whitening.mean"] or loaded.unexpected_keys:
+    if sorted(loaded.missing_keys) != sorted(WHITENING_KEYS) or loaded.unexpected_keys:
         raise ValueError(f"these weights do not fit the network: {loaded}")
     fold_token_whitening(network, *whitening)
     return True

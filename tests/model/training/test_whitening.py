@@ -1,10 +1,12 @@
+import dataclasses
+
 import pytest
 import torch
 
 from model.backbones import backbone_preset, build_backbone
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.training.whitening import fit_token_whitening, fold_token_whitening
+from model.training.whitening import fit_token_whitening, fold_token_whitening, reads_whitened_tokens
 
 TEXT_DIM = 16
 
@@ -57,3 +59,10 @@ def test_folding_needs_a_model_built_for_it():
     raw = build_backbone(ModelConfig(backbone=backbone_preset("dit-tiny"), image_size=8, text_dim=TEXT_DIM))
     with pytest.raises(ValueError, match="without text_whitening"):
         fold_token_whitening(raw, *fit_token_whitening(anisotropic_captions()))
+
+
+@pytest.mark.parametrize("preset", ["unet-tiny", "dit-tiny"])
+def test_weights_say_whether_their_model_whitens_the_prompts_tokens(preset):
+    config = ModelConfig(backbone=backbone_preset(preset), image_size=8, text_dim=TEXT_DIM)
+    assert not reads_whitened_tokens(build_backbone(config).state_dict())
+    assert reads_whitened_tokens(build_backbone(dataclasses.replace(config, text_whitening=True)).state_dict())
