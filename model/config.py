@@ -33,6 +33,7 @@ class ModelConfig:
     prediction: Literal["eps", "x0", "v"] = "v"
     objective: Objective = "diffusion"  # "no_dust": regress the picture from the prompt alone
     text_whitening: bool = False  # cross-attention reads the prompt's tokens whitened (`layers.TokenWhitening`)
+    pooled_whitening: bool = False  # the timestep embedding reads the pooled prompt whitened (`layers.Whitening`)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -99,7 +99,7 @@ class DiT(nn.Module):
         assert isinstance(arch, DiTConfig)
         self.patch_size, self.channels, dim = arch.patch_size, config.channels, arch.hidden_size
         self.x_embedder = nn.Conv2d(config.channels, dim, arch.patch_size, stride=arch.patch_size)
-        self.embed = ConditionEmbedder(dim, config.text_dim)
+        self.embed = ConditionEmbedder(dim, config.text_dim, whiten_pooled=config.pooled_whitening)
         self.whitening = TokenWhitening(config.text_dim) if config.text_whitening else None
         self.blocks = nn.ModuleList(
             DiTBlock(dim, arch.num_heads, config.text_dim, arch.mlp_ratio) for _ in range(arch.depth)

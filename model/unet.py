@@ -115,7 +115,7 @@ class UNet(nn.Module):
         arch = config.backbone
         assert isinstance(arch, UNetConfig)
         base, emb_dim = arch.base_channels, 4 * arch.base_channels
-        self.embed = ConditionEmbedder(emb_dim, config.text_dim)
+        self.embed = ConditionEmbedder(emb_dim, config.text_dim, whiten_pooled=config.pooled_whitening)
         self.whitening = TokenWhitening(config.text_dim) if config.text_whitening else None
         self.input = nn.Conv2d(config.channels, base, 3, padding=1)
 

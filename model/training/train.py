@@ -45,10 +45,12 @@ from model.training.posterior_target import PosteriorMean
 from model.training.precision import StepWay, choose_step_way
 from model.training.whitening import (
     Whitening,
+    fit_pooled_whitening,
     fit_token_whitening,
-    folded_parameters,
+    install_pooled_whitening,
     install_token_whitening,
     load_switching_to_whitening,
+    reads_whitened_pooled,
     reads_whitened_tokens,
 )
 
@@ -140,24 +142,42 @@ def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer,
 
 
 def start_from_weights(
-    path: Path, model: nn.Module, ema: EMA, config: ModelConfig, whitening: Whitening | None
+    path: Path,
+    model: nn.Module,
+    ema: EMA,
+    config: ModelConfig,
+    whitening: Whitening | None,
+    pooled_captions: TextCondition | None = None,
 ) -> None:
     """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives;
-    weights trained on raw tokens are switched onto `whitening` (mean, matrix) unchanged."""
+    weights trained on raw tokens are switched onto `whitening` (mean, matrix) unchanged, and weights trained on the
+    raw pooled prompt onto a whitening fitted to `pooled_captions`."""
     saved = config_from_dict(read_metadata(path)[1])
-    switching = whitening is not None and not saved.text_whitening
-    if (dataclasses.replace(saved, text_whitening=True) if switching else saved) != config:
+    switching = dataclasses.replace(
+        saved,
+        text_whitening=saved.text_whitening or whitening is not None,
+        pooled_whitening=saved.pooled_whitening or pooled_captions is not None,
+    )
+    if switching != config:
         raise ValueError(f"{path} was trained as {saved}, not as {config}")
     weights = load_state_dict(path, build_backbone(saved))
+    pooled = _pooled_switch(weights, pooled_captions)
     for network in (model, ema.model):
-        load_switching_to_whitening(network, weights, whitening)
+        load_switching_to_whitening(network, weights, whitening, pooled)
 
 
-def state_reads_whitened_tokens(path: Path) -> bool:
-    """Whether a saved training state already reads the prompt's tokens whitened (its run goes on that way)."""
+def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | None) -> Whitening | None:
+    """The pooled whitening to switch these weights onto, fitted once so the model and its average share it."""
+    if captions is None or reads_whitened_pooled(weights):
+        return None
+    return fit_pooled_whitening(weights, captions)
+
+
+def saved_weight_names(path: Path) -> list[str]:
+    """The model's weight names in a saved training state: what it reads whitened, its run goes on reading so."""
     with safe_open(str(path), "pt") as state:
         names = state.keys()  # safe_open is not iterable itself
-    return reads_whitened_tokens(name.removeprefix("model.") for name in names)
+    return [name.removeprefix("model.") for name in names if name.startswith("model.")]
 
 
 def restore_training_state(
@@ -166,15 +186,18 @@ def restore_training_state(
     ema: EMA,
     optimizer: torch.optim.Optimizer,
     whitening: Whitening | None = None,
+    pooled_captions: TextCondition | None = None,
 ) -> int:
-    """Resume a run; one trained on raw tokens goes on with `whitening` folded in, and the projections the fold
-    rewrites start with fresh AdamW moments (the old ones belong to the old coordinates)."""
+    """Resume a run; one trained on raw tokens (or a raw pooled prompt) goes on with the whitening folded in, and
+    the projections the fold rewrites start with fresh AdamW moments (the old ones belong to the old coordinates)."""
     state = load_file(str(path), device=str(next(model.parameters()).device))  # AdamW moments beside their weights
-    switched = False
-    for network, prefix in ((model, "model."), (ema.model, "ema.")):
-        weights = {k.removeprefix(prefix): v for k, v in state.items() if k.startswith(prefix)}
-        switched = load_switching_to_whitening(network, weights, whitening)
-    fresh = {id(p) for p in folded_parameters(model)} if switched else set()
+    saved = {
+        prefix: {k.removeprefix(prefix): v for k, v in state.items() if k.startswith(prefix)}
+        for prefix in ("model.", "ema.")
+    }
+    pooled = _pooled_switch(saved["model."], pooled_captions)
+    fresh = {id(p) for p in load_switching_to_whitening(model, saved["model."], whitening, pooled)}
+    load_switching_to_whitening(ema.model, saved["ema."], whitening, pooled)
     for i, p in enumerate(model.parameters()):
         moments = {k.split(".", 2)[2]: v for k, v in state.items() if k.startswith(f"opt.{i}.")}
         if moments and id(p) not in fresh:
@@ -227,6 +250,12 @@ def main() -> None:
         help="cross-attention reads the tokens whitened, fitted to these captions (folded into --init or a raw"
         " --resume; a resumed whitened run stays whitened without it)",
     )
+    parser.add_argument(
+        "--whiten-pooled",
+        action="store_true",
+        help="the timestep embedding reads the pooled prompt whitened, fitted to these captions (folded into --init"
+        " or a --resume without it; a resumed whitened run stays whitened without it)",
+    )
     parser.add_argument("--ema", type=float, default=0.999)
     parser.add_argument(
         "--precision",
@@ -274,6 +303,7 @@ def main() -> None:
 
     state_path = args.out / "train_state.safetensors"
     resuming = args.resume and state_path.exists()
+    saved_names = saved_weight_names(state_path) if resuming else []
     config = ModelConfig(
         backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if sketchbook else 'small'}"),
         image_size=data.pictures.shape[-1],
@@ -283,18 +313,24 @@ def main() -> None:
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
         objective=args.objective,
-        text_whitening=args.whiten_text or (resuming and state_reads_whitened_tokens(state_path)),
+        text_whitening=args.whiten_text or reads_whitened_tokens(saved_names),
+        pooled_whitening=args.whiten_pooled or reads_whitened_pooled(saved_names),
     )
     model = build_backbone(config).to(device).train()
     ema = EMA(model, args.ema)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     whitening = fit_token_whitening(bank.table) if args.whiten_text else None
-    step = restore_training_state(state_path, model, ema, optimizer, whitening) if resuming else 0
+    pooled_captions = bank.table if args.whiten_pooled else None
+    step = restore_training_state(state_path, model, ema, optimizer, whitening, pooled_captions) if resuming else 0
     if args.init is not None and step == 0:
-        start_from_weights(args.init, model, ema, config, whitening)
-    elif whitening is not None and step == 0:
+        start_from_weights(args.init, model, ema, config, whitening, pooled_captions)
+    elif step == 0:
+        pooled = fit_pooled_whitening(model.state_dict(), bank.table) if args.whiten_pooled else None
         for network in (model, ema.model):
-            install_token_whitening(network, *whitening)
+            if whitening is not None:
+                install_token_whitening(network, *whitening)
+            if pooled is not None:
+                install_pooled_whitening(network, *pooled)
     alpha_bars = make_schedule(config.schedule, config.num_timesteps).alphas_cumprod.float()
     name = "nodust" if args.objective == "no_dust" else args.backbone
     print(

@@ -1,15 +1,23 @@
-"""Fit the prompt-token whitening to the training captions, and switch trained weights onto it unchanged."""
+"""Fit the prompt's whitenings to the training captions, and switch trained weights onto them unchanged.
+
+Two whitenings: the tokens cross-attention reads (`text_whitening`) and the pooled prompt the timestep/prompt
+embedding reads (`pooled_whitening`). Folding one in rewrites the projection after it, so the network computes what
+it did; only the coordinates the optimizer steps in change.
+"""
 
 from collections.abc import Iterable
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from model.conditioning import TextCondition
-from model.layers import TokenWhitening
+from model.layers import Whitening as WhiteningLayer
 
 Whitening = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
 WHITENING_KEYS = ("whitening.matrix", "whitening.mean")  # the buffers of a model built with `text_whitening`
+POOLED_WHITENING_KEYS = ("embed.pooled_whitening.matrix", "embed.pooled_whitening.mean")  # with `pooled_whitening`
+NORM_KEYS = ("weight", "bias")
 
 
 def reads_whitened_tokens(weight_names: Iterable[str]) -> bool:
@@ -17,24 +25,51 @@ def reads_whitened_tokens(weight_names: Iterable[str]) -> bool:
     return set(WHITENING_KEYS) <= set(weight_names)
 
 
-def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whitening:
-    """Mean (D,) and ZCA matrix Σ^-1/2 (D, D) of every real token of these captions.
+def reads_whitened_pooled(weight_names: Iterable[str]) -> bool:
+    """Whether weights with these names were saved by a model that whitens the pooled prompt."""
+    return set(POOLED_WHITENING_KEYS) <= set(weight_names)
+
+
+def fit_whitening(vectors: torch.Tensor, floor: float = 1e-4) -> Whitening:
+    """Mean (D,) and ZCA matrix Σ^-1/2 (D, D) of these vectors (N, D).
 
     Eigenvalues are raised by `floor`·(the largest), so directions the captions never use stay small.
     """
-    tokens = captions.tokens[captions.mask].double()  # (N, D)
-    mean = tokens.mean(0)
-    values, vectors = torch.linalg.eigh(torch.cov((tokens - mean).T))
+    vectors = vectors.double()
+    mean = vectors.mean(0)
+    values, eigenvectors = torch.linalg.eigh(torch.cov((vectors - mean).T))
     values = values.clamp_min(0) + floor * values.max()
-    return mean.float(), ((vectors * values.rsqrt()) @ vectors.T).float()
+    return mean.float(), ((eigenvectors * values.rsqrt()) @ eigenvectors.T).float()
+
+
+def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whitening:
+    """The whitening of every real token of these captions."""
+    return fit_whitening(captions.tokens[captions.mask], floor)  # (N, D) tokens
+
+
+@torch.no_grad()
+def fit_pooled_whitening(weights: dict[str, torch.Tensor], captions: TextCondition, floor: float = 1e-4) -> Whitening:
+    """The whitening of these captions' pooled embeddings as the embedder's norm in these weights hands them on."""
+    pooled = captions.pooled.float()  # (N, D)
+    normed = F.layer_norm(pooled, pooled.shape[-1:], *(weights[f"embed.text_proj.0.{k}"].float() for k in NORM_KEYS))
+    return fit_whitening(normed, floor)
 
 
 @torch.no_grad()
 def install_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
     """Store the fitted whitening in a model built with `text_whitening` (it travels in its checkpoint)."""
-    whitening = getattr(model, "whitening", None)
-    if not isinstance(whitening, TokenWhitening):
-        raise ValueError("this model was built without text_whitening")
+    _install(getattr(model, "whitening", None), "text_whitening", mean, matrix)
+
+
+@torch.no_grad()
+def install_pooled_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    """Store the fitted whitening in a model built with `pooled_whitening` (it travels in its checkpoint)."""
+    _install(getattr(getattr(model, "embed", None), "pooled_whitening", None), "pooled_whitening", mean, matrix)
+
+
+def _install(whitening: object, flag: str, mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    if not isinstance(whitening, WhiteningLayer):
+        raise ValueError(f"this model was built without {flag}")
     whitening.mean.copy_(mean)
     whitening.matrix.copy_(matrix)
 
@@ -44,17 +79,30 @@ def folded_parameters(network: nn.Module) -> list[nn.Parameter]:
     return [p for name, p in network.named_parameters() if name.split(".")[-3:-1] == ["cross_attn", "to_kv"]]
 
 
+def pooled_folded_parameters(network: nn.Module) -> list[nn.Parameter]:
+    """The parameters `fold_pooled_whitening` rewrites: the pooled prompt's projection, weight and bias."""
+    return list(network.get_submodule("embed.text_proj.1").parameters())
+
+
 @torch.no_grad()
 def fold_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
-    """Give a model trained on raw tokens whitened ones without changing what it computes.
-
-    With z = Σ^-1/2 (x − μ), every cross-attention's key/value projection A·x + c becomes A·Σ^1/2·z + (c + A·μ);
-    only the coordinates the optimizer steps in change.
-    """
+    """Give a model trained on raw tokens whitened ones without changing what it computes."""
     install_token_whitening(model, mean, matrix)
     projections = folded_parameters(model)  # [weight, bias] of each cross-attention
     if not projections:
         raise ValueError("this model has no cross-attention to the prompt's tokens to fold the whitening into")
+    _fold(projections, mean, matrix)
+
+
+@torch.no_grad()
+def fold_pooled_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    """Give a model trained on the raw pooled prompt a whitened one without changing what it computes."""
+    install_pooled_whitening(model, mean, matrix)
+    _fold(pooled_folded_parameters(model), mean, matrix)
+
+
+def _fold(projections: list[nn.Parameter], mean: torch.Tensor, matrix: torch.Tensor) -> None:
+    """With z = Σ^-1/2 (x − μ), each projection A·x + c after the whitening becomes A·Σ^1/2·z + (c + A·μ)."""
     inverse = torch.linalg.inv(matrix.double())
     for weight, bias in zip(projections[::2], projections[1::2], strict=True):
         bias.add_((weight.double() @ mean.double()).to(weight.dtype))
@@ -62,15 +110,22 @@ def fold_token_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch.Ten
 
 
 def load_switching_to_whitening(
-    network: nn.Module, weights: dict[str, torch.Tensor], whitening: Whitening | None
-) -> bool:
-    """Load weights into a network; weights trained on raw tokens are switched onto `whitening` unchanged.
-    True when they were switched."""
-    if whitening is None or reads_whitened_tokens(weights):
-        network.load_state_dict(weights)
-        return False
+    network: nn.Module, weights: dict[str, torch.Tensor], tokens: Whitening | None, pooled: Whitening | None = None
+) -> list[nn.Parameter]:
+    """Load weights into a network; weights trained without a whitening the network reads are switched onto it
+    unchanged: the prompt's tokens onto `tokens`, the pooled prompt onto `pooled` (each a mean and matrix).
+    Returns the parameters the switch rewrote: optimizer moments of the old coordinates do not fit them."""
+    switch_tokens = tokens is not None and not reads_whitened_tokens(weights)
+    switch_pooled = pooled is not None and not reads_whitened_pooled(weights)
+    missing = (WHITENING_KEYS if switch_tokens else ()) + (POOLED_WHITENING_KEYS if switch_pooled else ())
     loaded = network.load_state_dict(weights, strict=False)
-    if sorted(loaded.missing_keys) != sorted(WHITENING_KEYS) or loaded.unexpected_keys:
+    if sorted(loaded.missing_keys) != sorted(missing) or loaded.unexpected_keys:
         raise ValueError(f"these weights do not fit the network: {loaded}")
-    fold_token_whitening(network, *whitening)
-    return True
+    rewritten = []
+    if tokens is not None and switch_tokens:
+        fold_token_whitening(network, *tokens)
+        rewritten += folded_parameters(network)
+    if pooled is not None and switch_pooled:
+        fold_pooled_whitening(network, *pooled)
+        rewritten += pooled_folded_parameters(network)
+    return rewritten

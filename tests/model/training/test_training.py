@@ -22,13 +22,19 @@ from model.training.train import (
     encode_pictures,
     learning_rate,
     restore_training_state,
+    saved_weight_names,
     start_from_weights,
-    state_reads_whitened_tokens,
     training_loss,
     training_state,
 )
 from model.training.train_clip import clip_loss_step
-from model.training.whitening import fit_token_whitening, folded_parameters
+from model.training.whitening import (
+    fit_token_whitening,
+    folded_parameters,
+    pooled_folded_parameters,
+    reads_whitened_pooled,
+    reads_whitened_tokens,
+)
 
 
 def _pictures(n: int) -> PictureCaptions:
@@ -216,13 +222,35 @@ def test_sketchbook_training_data_are_the_encoded_pictures():
 def test_a_saved_state_says_whether_it_reads_whitened_tokens_so_a_resume_goes_on_as_it_was(tmp_path):
     cond = TextCondition(2 + torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
     config, *_ = _three_steps_saved(tmp_path / "raw.safetensors", cond)
-    assert not state_reads_whitened_tokens(tmp_path / "raw.safetensors")
+    assert not reads_whitened_tokens(saved_weight_names(tmp_path / "raw.safetensors"))
     whitened = build_backbone(dataclasses.replace(config, text_whitening=True))
     ema, optimizer = EMA(whitened), torch.optim.AdamW(whitened.parameters(), lr=1e-2)
     restore_training_state(tmp_path / "raw.safetensors", whitened, ema, optimizer, fit_token_whitening(cond))
     save_file(training_state(whitened, ema, optimizer, step=3), str(tmp_path / "whitened.safetensors"))
-    assert state_reads_whitened_tokens(tmp_path / "whitened.safetensors")
+    assert reads_whitened_tokens(saved_weight_names(tmp_path / "whitened.safetensors"))
     again = build_backbone(dataclasses.replace(config, text_whitening=True))  # no fit: the state carries its own
     resumed_optimizer = torch.optim.AdamW(again.parameters(), lr=1e-2)
     assert restore_training_state(tmp_path / "whitened.safetensors", again, EMA(again), resumed_optimizer) == 3
     assert torch.equal(again.whitening.matrix, whitened.whitening.matrix)
+
+
+def test_a_run_on_the_raw_pooled_prompt_resumes_on_a_whitened_one_drawing_what_it_drew(tmp_path):
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), 2 + torch.randn(4, 8))
+    config, model, ema, optimizer = _three_steps_saved(tmp_path / "raw.safetensors", cond)
+    captions = TextCondition(torch.randn(64, 3, 8), torch.ones(64, 3, dtype=torch.bool), 2 + torch.randn(64, 8) * 0.3)
+    whitened = build_backbone(dataclasses.replace(config, pooled_whitening=True))
+    resumed_ema, resumed_optimizer = EMA(whitened), torch.optim.AdamW(whitened.parameters(), lr=1e-2)
+    restore_training_state(tmp_path / "raw.safetensors", whitened, resumed_ema, resumed_optimizer, None, captions)
+    x, t = torch.randn(2, 3, 16, 16), torch.tensor([100, 900])
+    with torch.no_grad():
+        assert torch.allclose(whitened(x, t, cond[torch.arange(2)]), model(x, t, cond[torch.arange(2)]), atol=1e-4)
+        assert torch.allclose(
+            resumed_ema.model(x, t, cond[torch.arange(2)]), ema.model(x, t, cond[torch.arange(2)]), atol=1e-4
+        )
+    assert torch.equal(resumed_ema.model.embed.pooled_whitening.matrix, whitened.embed.pooled_whitening.matrix)
+    refolded = {id(p) for p in pooled_folded_parameters(whitened)}
+    assert len(refolded) == 2  # the pooled prompt's projection: weight and bias
+    assert all((p in resumed_optimizer.state) == (id(p) not in refolded) for p in whitened.parameters())
+    save_file(training_state(whitened, resumed_ema, resumed_optimizer, 3), str(tmp_path / "whitened.safetensors"))
+    names = saved_weight_names(tmp_path / "whitened.safetensors")
+    assert reads_whitened_pooled(names) and not reads_whitened_tokens(names)

@@ -6,7 +6,14 @@ import torch
 from model.backbones import backbone_preset, build_backbone
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.training.whitening import fit_token_whitening, fold_token_whitening, reads_whitened_tokens
+from model.training.whitening import (
+    fit_pooled_whitening,
+    fit_token_whitening,
+    fold_pooled_whitening,
+    fold_token_whitening,
+    reads_whitened_pooled,
+    reads_whitened_tokens,
+)
 
 TEXT_DIM = 16
 
@@ -66,3 +73,28 @@ def test_weights_say_whether_their_model_whitens_the_prompts_tokens(preset):
     config = ModelConfig(backbone=backbone_preset(preset), image_size=8, text_dim=TEXT_DIM)
     assert not reads_whitened_tokens(build_backbone(config).state_dict())
     assert reads_whitened_tokens(build_backbone(dataclasses.replace(config, text_whitening=True)).state_dict())
+
+
+@pytest.mark.parametrize("preset", ["unet-tiny", "dit-tiny"])
+def test_folding_the_pooled_whitening_in_leaves_the_model_unchanged_and_whitens_what_its_norm_hands_on(preset):
+    config = ModelConfig(backbone=backbone_preset(preset), image_size=8, text_dim=TEXT_DIM)
+    raw = build_backbone(config).eval()
+    for p in raw.parameters():  # zero-initialised branches would hide the prompt
+        torch.nn.init.normal_(p, std=0.2)
+    whitened = build_backbone(dataclasses.replace(config, pooled_whitening=True)).eval()
+    whitened.load_state_dict(raw.state_dict(), strict=False)  # everything but the whitening's buffers
+    tokens = anisotropic_captions(batch=4000)
+    fitted = dataclasses.replace(tokens, pooled=tokens.tokens[:, 0])  # pooled prompts as anisotropic as the tokens
+    mean, matrix = fit_pooled_whitening(raw.state_dict(), fitted, floor=1e-9)
+    fold_pooled_whitening(whitened, mean, matrix)
+    with torch.no_grad():
+        white = whitened.embed.pooled_whitening.whiten(raw.embed.text_proj[0](fitted.pooled))
+        values = torch.linalg.eigvalsh(torch.cov(white.T))  # the norm leaves one direction (its mean) unused
+        assert values[0] < 1e-2 and torch.allclose(values[1:], torch.ones(TEXT_DIM - 1), atol=2e-2)
+        captions, x, t = fitted[torch.arange(4)], torch.randn(4, 3, 8, 8), torch.tensor([10, 300, 600, 990])
+        before, after = raw(x, t, captions), whitened(x, t, captions)
+    assert before.abs().mean() > 0.1
+    assert torch.allclose(before, after, rtol=1e-4, atol=1e-4)
+    assert reads_whitened_pooled(whitened.state_dict()) and not reads_whitened_pooled(raw.state_dict())
+    with pytest.raises(ValueError, match="without pooled_whitening"):
+        fold_pooled_whitening(raw, mean, matrix)
