@@ -17,7 +17,6 @@ from model.layers import Whitening as WhiteningLayer
 Whitening = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
 WHITENING_KEYS = ("whitening.matrix", "whitening.mean")  # the buffers of a model built with `text_whitening`
 POOLED_WHITENING_KEYS = ("embed.pooled_whitening.matrix", "embed.pooled_whitening.mean")  # with `pooled_whitening`
-NORM_KEYS = ("weight", "bias")
 
 
 def reads_whitened_tokens(weight_names: Iterable[str]) -> bool:
@@ -51,7 +50,8 @@ def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whiteni
 def fit_pooled_whitening(weights: dict[str, torch.Tensor], captions: TextCondition, floor: float = 1e-4) -> Whitening:
     """The whitening of these captions' pooled embeddings as the embedder's norm in these weights hands them on."""
     pooled = captions.pooled.float()  # (N, D)
-    normed = F.layer_norm(pooled, pooled.shape[-1:], *(weights[f"embed.text_proj.0.{k}"].float() for k in NORM_KEYS))
+    scale, shift = (weights[f"embed.text_proj.0.{k}"].float() for k in ("weight", "bias"))
+    normed = F.layer_norm(pooled, pooled.shape[-1:], scale, shift)
     return fit_whitening(normed, floor)
 
 
