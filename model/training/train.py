@@ -44,7 +44,7 @@ from model.training.pictures import PictureCaptions
 from model.training.posterior_target import PosteriorMean
 from model.training.precision import StepWay, choose_step_way
 from model.training.whitening import (
-    Whitening,
+    WhiteningFit,
     fit_pooled_whitening,
     fit_token_whitening,
     install_pooled_whitening,
@@ -146,7 +146,7 @@ def start_from_weights(
     model: nn.Module,
     ema: EMA,
     config: ModelConfig,
-    whitening: Whitening | None,
+    whitening: WhiteningFit | None,
     pooled_captions: TextCondition | None = None,
 ) -> None:
     """Begin from saved weights (e.g. the shipped ones) with a fresh optimizer, when no training state survives;
@@ -166,7 +166,7 @@ def start_from_weights(
         load_switching_to_whitening(network, weights, whitening, pooled)
 
 
-def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | None) -> Whitening | None:
+def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | None) -> WhiteningFit | None:
     """The pooled whitening to switch these weights onto, fitted once so the model and its average share it."""
     if captions is None or reads_whitened_pooled(weights):
         return None
@@ -185,7 +185,7 @@ def restore_training_state(
     model: nn.Module,
     ema: EMA,
     optimizer: torch.optim.Optimizer,
-    whitening: Whitening | None = None,
+    whitening: WhiteningFit | None = None,
     pooled_captions: TextCondition | None = None,
 ) -> int:
     """Resume a run; one trained on raw tokens (or a raw pooled prompt) goes on with the whitening folded in, and

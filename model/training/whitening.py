@@ -12,9 +12,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from model.conditioning import TextCondition
-from model.layers import Whitening as WhiteningLayer
+from model.layers import Whitening
 
-Whitening = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
+WhiteningFit = tuple[torch.Tensor, torch.Tensor]  # (mean (D,), matrix (D, D))
 WHITENING_KEYS = ("whitening.matrix", "whitening.mean")  # the buffers of a model built with `text_whitening`
 POOLED_WHITENING_KEYS = ("embed.pooled_whitening.matrix", "embed.pooled_whitening.mean")  # with `pooled_whitening`
 
@@ -29,7 +29,7 @@ def reads_whitened_pooled(weight_names: Iterable[str]) -> bool:
     return set(POOLED_WHITENING_KEYS) <= set(weight_names)
 
 
-def fit_whitening(vectors: torch.Tensor, floor: float = 1e-4) -> Whitening:
+def fit_whitening(vectors: torch.Tensor, floor: float = 1e-4) -> WhiteningFit:
     """Mean (D,) and ZCA matrix Σ^-1/2 (D, D) of these vectors (N, D).
 
     Eigenvalues are raised by `floor`·(the largest), so directions the captions never use stay small.
@@ -41,13 +41,15 @@ def fit_whitening(vectors: torch.Tensor, floor: float = 1e-4) -> Whitening:
     return mean.float(), ((eigenvectors * values.rsqrt()) @ eigenvectors.T).float()
 
 
-def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> Whitening:
+def fit_token_whitening(captions: TextCondition, floor: float = 1e-4) -> WhiteningFit:
     """The whitening of every real token of these captions."""
     return fit_whitening(captions.tokens[captions.mask], floor)  # (N, D) tokens
 
 
 @torch.no_grad()
-def fit_pooled_whitening(weights: dict[str, torch.Tensor], captions: TextCondition, floor: float = 1e-4) -> Whitening:
+def fit_pooled_whitening(
+    weights: dict[str, torch.Tensor], captions: TextCondition, floor: float = 1e-4
+) -> WhiteningFit:
     """The whitening of these captions' pooled embeddings as the embedder's norm in these weights hands them on."""
     pooled = captions.pooled.float()  # (N, D)
     scale, shift = (weights[f"embed.text_proj.0.{k}"].float() for k in ("weight", "bias"))
@@ -68,7 +70,7 @@ def install_pooled_whitening(model: nn.Module, mean: torch.Tensor, matrix: torch
 
 
 def _install(whitening: object, flag: str, mean: torch.Tensor, matrix: torch.Tensor) -> None:
-    if not isinstance(whitening, WhiteningLayer):
+    if not isinstance(whitening, Whitening):
         raise ValueError(f"this model was built without {flag}")
     whitening.mean.copy_(mean)
     whitening.matrix.copy_(matrix)
@@ -110,7 +112,10 @@ def _fold(projections: list[nn.Parameter], mean: torch.Tensor, matrix: torch.Ten
 
 
 def load_switching_to_whitening(
-    network: nn.Module, weights: dict[str, torch.Tensor], tokens: Whitening | None, pooled: Whitening | None = None
+    network: nn.Module,
+    weights: dict[str, torch.Tensor],
+    tokens: WhiteningFit | None,
+    pooled: WhiteningFit | None = None,
 ) -> list[nn.Parameter]:
     """Load weights into a network; weights trained without a whitening the network reads are switched onto it
     unchanged: the prompt's tokens onto `tokens`, the pooled prompt onto `pooled` (each a mean and matrix).
