@@ -130,14 +130,18 @@ def learning_rate(peak: float, step: int, warmup: int, progress: float, final_fr
     return rate * (final_fraction + (1 - final_fraction) * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0))))
 
 
-def training_state(model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer, step: int) -> dict[str, torch.Tensor]:
-    """Model, EMA and AdamW moments as one flat tensor dict (safetensors holds no pickled objects)."""
+def training_state(
+    model: nn.Module, ema: EMA, optimizer: torch.optim.Optimizer, step: int, seconds: float = 0.0
+) -> dict[str, torch.Tensor]:
+    """Model, EMA, AdamW moments and the seconds trained as one flat tensor dict (safetensors holds no pickled
+    objects)."""
     tensors = {f"model.{k}": v for k, v in model.state_dict().items()}
     tensors |= {f"ema.{k}": v for k, v in ema.model.state_dict().items()}
     for i, p in enumerate(model.parameters()):
         for name, value in optimizer.state.get(p, {}).items():
             tensors[f"opt.{i}.{name}"] = value if torch.is_tensor(value) else torch.tensor(value)
     tensors["step"] = torch.tensor(step)
+    tensors["seconds"] = torch.tensor(seconds, dtype=torch.float64)
     return {k: v.detach().contiguous().clone() for k, v in tensors.items()}
 
 
@@ -171,6 +175,13 @@ def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | N
     if captions is None or reads_whitened_pooled(weights):
         return None
     return fit_pooled_whitening(weights, captions)
+
+
+def seconds_trained(path: Path) -> float:
+    """The wall-clock seconds a saved training state has trained, over all its runs (0 for states before it counted)."""
+    with safe_open(str(path), "pt") as state:
+        names = state.keys()  # safe_open is not iterable itself
+        return float(state.get_tensor("seconds")) if "seconds" in names else 0.0
 
 
 def saved_weight_names(path: Path) -> list[str]:
@@ -222,6 +233,12 @@ def main() -> None:
     parser.add_argument("--autoencoder", type=Path, help="a sketchbook checkpoint: denoise its latents, not pixels")
     parser.add_argument("--concepts-only", action="store_true", help="train only on the concept set's pictures")
     parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument(
+        "--schedule-minutes",
+        type=float,
+        help="the --decay-to cosine spans this many minutes of training counted over every resume (default: this"
+        " run's --minutes, a fresh cosine each run)",
+    )
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=200)
@@ -304,6 +321,7 @@ def main() -> None:
     state_path = args.out / "train_state.safetensors"
     resuming = args.resume and state_path.exists()
     saved_names = saved_weight_names(state_path) if resuming else []
+    seconds_before = seconds_trained(state_path) if resuming else 0.0
     config = ModelConfig(
         backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if sketchbook else 'small'}"),
         image_size=data.pictures.shape[-1],
@@ -339,7 +357,7 @@ def main() -> None:
     )
 
     def checkpoint() -> None:
-        save_file(training_state(model, ema, optimizer, step), str(state_path))
+        save_file(training_state(model, ema, optimizer, step, seconds_before + time.time() - start), str(state_path))
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         team = Team(args.backbone, ema.model, config)
@@ -384,8 +402,15 @@ def main() -> None:
     way = choose_step_way(args.precision, lambda way: train_step(way, learning_rate(args.lr, 0, args.warmup, 0, None)))
     print(f"steps run in {way}", flush=True)
     start, last_sample, log, images_seen = time.time(), time.time(), [], 0
+
+    def progress() -> float:
+        """How far along its cosine the run is: this run's budget, or with --schedule-minutes every run's."""
+        if args.schedule_minutes is None:
+            return (time.time() - start) / (args.minutes * 60)
+        return (seconds_before + time.time() - start) / (args.schedule_minutes * 60)
+
     while time.time() - start < args.minutes * 60:
-        lr = learning_rate(args.lr, step, args.warmup, (time.time() - start) / (args.minutes * 60), args.decay_to)
+        lr = learning_rate(args.lr, step, args.warmup, progress(), args.decay_to)
         loss = train_step(way, lr)
         step += 1
         images_seen += args.batch

@@ -23,6 +23,7 @@ from model.training.train import (
     learning_rate,
     restore_training_state,
     saved_weight_names,
+    seconds_trained,
     start_from_weights,
     training_loss,
     training_state,
@@ -254,3 +255,17 @@ def test_a_run_on_the_raw_pooled_prompt_resumes_on_a_whitened_one_drawing_what_i
     save_file(training_state(whitened, resumed_ema, resumed_optimizer, 3), str(tmp_path / "whitened.safetensors"))
     names = saved_weight_names(tmp_path / "whitened.safetensors")
     assert reads_whitened_pooled(names) and not reads_whitened_tokens(names)
+
+
+def test_a_saved_state_counts_the_seconds_it_trained_so_one_cosine_can_span_several_runs(tmp_path):
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    _, model, ema, optimizer = _three_steps_saved(tmp_path / "counted.safetensors", cond)
+    older = training_state(model, ema, optimizer, 3)
+    del older["seconds"]  # a state saved before the seconds were counted
+    save_file(older, str(tmp_path / "older.safetensors"))
+    assert seconds_trained(tmp_path / "older.safetensors") == 0.0
+    save_file(training_state(model, ema, optimizer, 3, seconds=5400.25), str(tmp_path / "state.safetensors"))
+    assert seconds_trained(tmp_path / "state.safetensors") == 5400.25
+    assert restore_training_state(tmp_path / "state.safetensors", model, ema, optimizer) == 3
+    # 90 minutes into a 180-minute cosine to 10 %: the rate is halfway down, as if one run had never stopped
+    assert learning_rate(1e-3, 5000, 100, 5400.25 / (180 * 60), 0.1) == pytest.approx(0.55e-3, rel=1e-4)
