@@ -19,7 +19,7 @@ from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.layers import TokenWhitening, Whitening
 from model.loading import load_clip
 from model.training.train import CaptionBank
-from model.training.whitening import fit_pooled_whitening, fit_token_whitening
+from model.training.whitening import fit_token_whitening, fit_whitening
 
 CONFUSED = ["ship:dress", "sneaker:dress", "sheep:snowflake", "sun:sunflower", "cloud:rain", "trumpet:star"]
 CONFUSED_POOLED = ["bread:cheese", "coffee:scooter", "octopus:heart", "teapot:glasses", "raccoon:video game"]
@@ -38,11 +38,6 @@ def spread(vectors: torch.Tensor) -> str:
     shares = ", ".join(f"{v:.1%}" for v in (values[:6] / values.sum()).tolist())
     ratio = float(values.sum() ** 2 / (values**2).sum())
     return f"the six largest directions hold {shares} of the variance; participation ratio {ratio:.1f} of {len(values)}"
-
-
-def fresh_norm(width: int) -> dict[str, torch.Tensor]:
-    """The weights of an untrained embedder's norm (no scale or shift), for `fit_pooled_whitening`."""
-    return {"embed.text_proj.0.weight": torch.ones(width), "embed.text_proj.0.bias": torch.zeros(width)}
 
 
 def main() -> None:
@@ -67,7 +62,7 @@ def main() -> None:
 
     whitening, pooled_whitening = TokenWhitening(clip.width), Whitening(clip.width)
     whitening.mean, whitening.matrix = fit_token_whitening(table)
-    pooled_whitening.mean, pooled_whitening.matrix = fit_pooled_whitening(fresh_norm(clip.width), table)
+    pooled_whitening.mean, pooled_whitening.matrix = fit_whitening(normed)  # as `fit_pooled_whitening`, untrained norm
     pairs = [pair.split(":") for pair in args.pairs]
     raw = clip.condition([word for pair in pairs for word in pair])
     white = whitening(raw)
