@@ -177,6 +177,13 @@ def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | N
     return fit_pooled_whitening(weights, captions)
 
 
+def save_training_state(state: dict[str, torch.Tensor], path: Path) -> None:
+    """Write beside the state, then swap: a run stopped mid-write (a session's end) keeps its last whole state."""
+    part = path.with_name(path.name + ".part")
+    save_file(state, str(part))
+    part.replace(path)
+
+
 def seconds_trained(path: Path) -> float:
     """The wall-clock seconds a saved training state has trained, over all its runs (0 for states before it counted)."""
     with safe_open(str(path), "pt") as state:
@@ -357,7 +364,8 @@ def main() -> None:
     )
 
     def checkpoint() -> None:
-        save_file(training_state(model, ema, optimizer, step, seconds_before + time.time() - start), str(state_path))
+        seconds = seconds_before + time.time() - start
+        save_training_state(training_state(model, ema, optimizer, step, seconds), state_path)
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         team = Team(args.backbone, ema.model, config)

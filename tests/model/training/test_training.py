@@ -9,6 +9,7 @@ import torch
 from safetensors.torch import save_file
 from torch import nn
 
+import model.training.train as train_module
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import backbone_preset, build_backbone
 from model.checkpoint import load_state_dict, save_checkpoint
@@ -22,6 +23,7 @@ from model.training.train import (
     encode_pictures,
     learning_rate,
     restore_training_state,
+    save_training_state,
     saved_weight_names,
     seconds_trained,
     start_from_weights,
@@ -269,3 +271,22 @@ def test_a_saved_state_counts_the_seconds_it_trained_so_one_cosine_can_span_seve
     assert restore_training_state(tmp_path / "state.safetensors", model, ema, optimizer) == 3
     # 90 minutes into a 180-minute cosine to 10 %: the rate is halfway down, as if one run had never stopped
     assert learning_rate(1e-3, 5000, 100, 5400.25 / (180 * 60), 0.1) == pytest.approx(0.55e-3, rel=1e-4)
+
+
+def test_a_run_stopped_while_writing_its_state_keeps_the_last_whole_one(tmp_path, monkeypatch):
+    cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
+    path = tmp_path / "state.safetensors"
+    _, model, ema, optimizer = _three_steps_saved(path, cond)
+    save_training_state(training_state(model, ema, optimizer, 3, seconds=60.0), path)
+
+    def stopped_halfway(state: dict[str, torch.Tensor], filename: str) -> None:
+        save_file(state, filename)
+        with open(filename, "r+b") as f:
+            f.truncate(f.seek(0, 2) // 2)
+        raise KeyboardInterrupt  # the session's end, mid-write
+
+    monkeypatch.setattr(train_module, "save_file", stopped_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        save_training_state(training_state(model, ema, optimizer, 4, seconds=120.0), path)
+    assert seconds_trained(path) == 60.0
+    assert restore_training_state(path, model, ema, optimizer) == 3
