@@ -19,8 +19,13 @@ def save_checkpoint(
         k: v.detach().to("cpu", dtype if v.is_floating_point() else v.dtype).contiguous()
         for k, v in module.state_dict().items()
     }
+    save_tensors(path, tensors, metadata={"kind": kind, "config": json.dumps(config, sort_keys=True)})
+
+
+def save_tensors(path: Path, tensors: dict[str, torch.Tensor], metadata: dict[str, str] | None = None) -> None:
+    """Write to a temporary name, then swap: a reader, or a run stopped mid-write, sees the last whole file."""
     tmp = path.with_suffix(path.suffix + ".tmp")
-    save_file(tensors, str(tmp), metadata={"kind": kind, "config": json.dumps(config, sort_keys=True)})
+    save_file(tensors, str(tmp), metadata=metadata)
     tmp.replace(path)
 
 

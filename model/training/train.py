@@ -19,12 +19,12 @@ from pathlib import Path
 
 import torch
 from safetensors import safe_open
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 from torch import nn
 
 from model.autoencoder import Autoencoder
 from model.backbones import backbone_preset, build_backbone, config_from_dict
-from model.checkpoint import load_state_dict, read_metadata, save_checkpoint
+from model.checkpoint import load_state_dict, read_metadata, save_checkpoint, save_tensors
 from model.clip import Clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
@@ -175,13 +175,6 @@ def _pooled_switch(weights: dict[str, torch.Tensor], captions: TextCondition | N
     if captions is None or reads_whitened_pooled(weights):
         return None
     return fit_pooled_whitening(weights, captions)
-
-
-def save_training_state(state: dict[str, torch.Tensor], path: Path) -> None:
-    """Write beside the state, then swap: a run stopped mid-write (a session's end) keeps its last whole state."""
-    part = path.with_name(path.name + ".part")
-    save_file(state, str(part))
-    part.replace(path)
 
 
 def seconds_trained(path: Path) -> float:
@@ -365,7 +358,7 @@ def main() -> None:
 
     def checkpoint() -> None:
         seconds = seconds_before + time.time() - start
-        save_training_state(training_state(model, ema, optimizer, step, seconds), state_path)
+        save_tensors(state_path, training_state(model, ema, optimizer, step, seconds))
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         team = Team(args.backbone, ema.model, config)

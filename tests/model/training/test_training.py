@@ -9,10 +9,10 @@ import torch
 from safetensors.torch import save_file
 from torch import nn
 
-import model.training.train as train_module
+import model.checkpoint as checkpoint_module
 from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder
 from model.backbones import backbone_preset, build_backbone
-from model.checkpoint import load_state_dict, save_checkpoint
+from model.checkpoint import load_state_dict, save_checkpoint, save_tensors
 from model.clip import create_clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
@@ -23,7 +23,6 @@ from model.training.train import (
     encode_pictures,
     learning_rate,
     restore_training_state,
-    save_training_state,
     saved_weight_names,
     seconds_trained,
     start_from_weights,
@@ -277,16 +276,16 @@ def test_a_run_stopped_while_writing_its_state_keeps_the_last_whole_one(tmp_path
     cond = TextCondition(torch.randn(4, 3, 8), torch.ones(4, 3, dtype=torch.bool), torch.randn(4, 8))
     path = tmp_path / "state.safetensors"
     _, model, ema, optimizer = _three_steps_saved(path, cond)
-    save_training_state(training_state(model, ema, optimizer, 3, seconds=60.0), path)
+    save_tensors(path, training_state(model, ema, optimizer, 3, seconds=60.0))
 
-    def stopped_halfway(state: dict[str, torch.Tensor], filename: str) -> None:
-        save_file(state, filename)
+    def stopped_halfway(state: dict[str, torch.Tensor], filename: str, metadata: dict | None = None) -> None:
+        save_file(state, filename, metadata=metadata)
         with open(filename, "r+b") as f:
             f.truncate(f.seek(0, 2) // 2)
         raise KeyboardInterrupt  # the session's end, mid-write
 
-    monkeypatch.setattr(train_module, "save_file", stopped_halfway)
+    monkeypatch.setattr(checkpoint_module, "save_file", stopped_halfway)
     with pytest.raises(KeyboardInterrupt):
-        save_training_state(training_state(model, ema, optimizer, 4, seconds=120.0), path)
+        save_tensors(path, training_state(model, ema, optimizer, 4, seconds=120.0))
     assert seconds_trained(path) == 60.0
     assert restore_training_state(path, model, ema, optimizer) == 3
