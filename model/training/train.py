@@ -357,8 +357,7 @@ def main() -> None:
     )
 
     def checkpoint() -> None:
-        seconds = seconds_before + time.time() - start
-        save_tensors(state_path, training_state(model, ema, optimizer, step, seconds))
+        save_tensors(state_path, training_state(model, ema, optimizer, step, seconds_trained_in_all()))
         write_vocabulary(args.out, bank.index)
         save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
         team = Team(args.backbone, ema.model, config)
@@ -404,11 +403,15 @@ def main() -> None:
     print(f"steps run in {way}", flush=True)
     start, last_sample, log, images_seen = time.time(), time.time(), [], 0
 
+    def seconds_trained_in_all() -> float:
+        """This run's seconds and those of the runs its state resumed."""
+        return seconds_before + time.time() - start
+
     def progress() -> float:
         """How far along its cosine the run is: this run's budget, or with --schedule-minutes every run's."""
         if args.schedule_minutes is None:
             return (time.time() - start) / (args.minutes * 60)
-        return (seconds_before + time.time() - start) / (args.schedule_minutes * 60)
+        return seconds_trained_in_all() / (args.schedule_minutes * 60)
 
     while time.time() - start < args.minutes * 60:
         lr = learning_rate(args.lr, step, args.warmup, progress(), args.decay_to)
