@@ -22,7 +22,8 @@ class PosteriorMean:
             for caption in picture_captions:
                 likelihood[caption_index[caption], j] += 1 / len(picture_captions)
         likelihood[caption_index[""]] = 1.0  # the dropped prompt says nothing: every picture alike
-        self.log_likelihood = likelihood.log()  # (captions, N), −inf where a caption never names the picture
+        # (captions, N), −inf where a caption never names the picture; beside the pictures, on their device
+        self.log_likelihood = likelihood.log().to(pictures.device)
 
     def __call__(self, x_t: torch.Tensor, alpha_bar: torch.Tensor, caption_ids: torch.Tensor) -> torch.Tensor:
         """(B, C, h, w) dusted pictures, (B,) ᾱ_t and (B,) caption rows → (B, C, h, w) posterior means."""
@@ -35,5 +36,5 @@ class PosteriorMean:
         closeness = (2 * signal * (x_t.flatten(1) @ self.flat.T) - alpha_bar[:, None] * self.squared_norms) / (
             2 * variance
         )
-        weights = torch.softmax(closeness + self.log_likelihood[caption_ids], dim=1)  # (B, N)
+        weights = torch.softmax(closeness + self.log_likelihood[caption_ids.to(x_t.device)], dim=1)  # (B, N)
         return weights @ self.flat

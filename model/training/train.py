@@ -315,7 +315,9 @@ def main() -> None:
     probe = ConceptProbe.from_dataset(dataset, image_size, args.meter_stride) if args.meter_stride else None
     judge = load_judge(args.judge) if args.judge else None
     bank = CaptionBank(clip, data.captions)
-    posterior = PosteriorMean(data.pictures, data.captions, bank.index) if args.posterior_target > 0 else None
+    posterior = (
+        PosteriorMean(data.pictures.to(device), data.captions, bank.index) if args.posterior_target > 0 else None
+    )
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
 
     state_path = args.out / "train_state.safetensors"
@@ -399,7 +401,8 @@ def main() -> None:
         ema.update(model)
         return loss
 
-    way = choose_step_way(args.precision, lambda way: train_step(way, learning_rate(args.lr, 0, args.warmup, 0, None)))
+    trial_rate = learning_rate(args.lr, 0, args.warmup, 0, None)
+    way = choose_step_way(args.precision, lambda way: train_step(way, trial_rate).item())  # .item(): a GPU step ends
     print(f"steps run in {way}", flush=True)
     start, last_sample, log, images_seen = time.time(), time.time(), [], 0
 

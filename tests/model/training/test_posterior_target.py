@@ -39,3 +39,10 @@ def test_at_pure_dust_the_target_is_the_average_of_the_named_pictures():
     torch.testing.assert_close(got[0], pictures[:2].mean(0), atol=1e-6, rtol=0)
     torch.testing.assert_close(got[1], pictures[2:].mean(0), atol=1e-6, rtol=0)
     torch.testing.assert_close(got[2], pictures.mean(0), atol=1e-6, rtol=0)
+
+
+def test_every_table_stays_on_the_pictures_device():
+    """A GPU run builds the tables once beside its latents, so no step copies them (meta stands in for a GPU)."""
+    posterior = PosteriorMean(torch.zeros(2, 1, 1, 1, device="meta"), [["dot"], ["dot"]], {"": 0, "dot": 1})
+    tables = (posterior.flat, posterior.squared_norms, posterior.log_likelihood)
+    assert {table.device.type for table in tables} == {"meta"}
