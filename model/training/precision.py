@@ -3,7 +3,8 @@
 bf16 autocast is ~1.6× faster than fp32 on CPUs with AVX512-BF16 and ~8× slower on AVX2-only ones; under
 bf16 autocast, PyTorch's CPU flash-attention backward took 35 % of a U-Net step, and its plain "math"
 attention made both teams' steps ~25 % faster, while under fp32 it was ~5 % slower (all measured here). On an
-H200 the default kernel won instead (U-Net 183 against 207 ms, DiT 43 against 50, bf16 at batch 1,024).
+H200 the default kernel won instead (U-Net 183 against 207 ms with two runs sharing it, DiT 43 against 50 alone;
+bf16, batch 1,024).
 """
 
 import contextlib
