@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+import torch
 
 from app.batcher import BatcherClosed
 from app.gallery import Gallery, GalleryRecord
@@ -19,14 +20,17 @@ from app.protocol import (
     Error,
     FrameHeader,
     FrameKind,
+    PromptReading,
     Started,
     StepUpdate,
     Timings,
 )
 from app.replay import ReplayStore, Reveal
 from model.autoencoder import latent_tiles
+from model.clip import Clip
 from model.denoiser import Forward
 from model.images import to_uint8
+from model.lessons.words import best_matching, things_named, untaught_words
 from model.pipeline import Pipeline
 from model.samplers import Step
 from model.sketchbook import Decode
@@ -55,6 +59,7 @@ def draw(
     started = time.perf_counter()
     request = job.request
     total = request.num_inference_steps
+    reading = read_prompt(pipeline, request.prompt)
     job.post(
         Started(
             job_id=job.id,
@@ -66,6 +71,7 @@ def draw(
             backbone=request.backbone,
             schedule=pipeline.schedule_name(request.backbone, request.schedule),
             sketchbook=pipeline.draws_in_latent(request.backbone),
+            reading=reading,
         ),
         start=True,
     )
@@ -137,8 +143,26 @@ def draw(
         timings=timings,
         gif_url=REVEAL_GIF_PATH.format(job_id=job.id),
         file_stem=file_stem(request.prompt, job.seed),
+        drew=_drew(pipeline, reading, last.x_next[:1]),
     )
     job.post(*final_frames, done, last=True)
+
+
+def read_prompt(pipeline: Pipeline, prompt: str) -> PromptReading | None:
+    """The words of the prompt the teams were never taught, and the things it names; None for weights that did
+    not record what they were taught (a Stable Diffusion folder), which also draw several things at once."""
+    if pipeline.vocabulary is None:
+        return None
+    return PromptReading(
+        untaught=untaught_words(prompt, pipeline.vocabulary), things=things_named(prompt, pipeline.things)
+    )
+
+
+def _drew(pipeline: Pipeline, reading: PromptReading | None, picture: torch.Tensor) -> str | None:
+    """Which of two or more named things the first picture shows, where our CLIP can read pictures."""
+    if reading is None or len(reading.things) < 2 or not isinstance(pipeline.clip, Clip):
+        return None
+    return best_matching(pipeline.clip, reading.things, picture)
 
 
 def _file(gallery: Gallery, job: Job, final: np.ndarray, reveal: Reveal, timings: Timings) -> None:

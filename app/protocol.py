@@ -296,6 +296,14 @@ class Queued(BaseModel):
     position: int  # place in the waiting line, 1 = next in (runs already drawing are not counted)
 
 
+class PromptReading(BaseModel):
+    """How the model read the prompt, said beside the picture: words it was never taught, and the things it names
+    (our teams draw one thing at a time, so two or more named things get a sentence too)."""
+
+    untaught: list[str]  # in the order typed, each once
+    things: list[str]  # the things it knows by name that the prompt names, in the order typed
+
+
 class Started(BaseModel):
     """The model has picked the run up; binary frames for this job id follow."""
 
@@ -309,6 +317,7 @@ class Started(BaseModel):
     backbone: str
     schedule: str
     sketchbook: bool = False  # the team draws in latent space: latent frames follow every step
+    reading: PromptReading | None = None  # None when the weights did not record the words they were taught
 
 
 class StepUpdate(BaseModel):
@@ -343,6 +352,7 @@ class Done(BaseModel):
     timings: Timings
     gif_url: str
     file_stem: str  # name downloads after it: "dust-to-detail-<the prompt's words>-seed-<seed>"
+    drew: str | None = None  # of two or more things the prompt named, the one the picture matches best (CLIP)
 
 
 class Cancelled(BaseModel):

@@ -18,7 +18,7 @@ from model.clip import Clip, create_clip
 from model.device import resolve_device
 from model.folder.check import MODEL_INDEX
 from model.folder.loading import load_folder_pipeline
-from model.lessons.words import load_vocabulary
+from model.lessons.words import load_things, load_vocabulary
 from model.pipeline import Pipeline
 from model.team import Team
 
@@ -88,4 +88,5 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
     )
     pipeline.weights_dir = folder
     pipeline.vocabulary = load_vocabulary(folder)
+    pipeline.things = load_things(folder)
     return pipeline

@@ -67,6 +67,7 @@ class Pipeline:
         self.paint_every = 1  # a lone run's decoder paints every this many steps; a big VAE sets more
         self.weights_dir: Path | None = None  # the folder the weights came from, for what is stored beside them
         self.vocabulary: frozenset[str] | None = None  # the words the teams were taught, when training recorded them
+        self.things: tuple[str, ...] = ()  # the names of the things they draw, when training recorded them
         self.config = next(iter(self.teams.values())).config
         self.device = next(clip.parameters()).device
 

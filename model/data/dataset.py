@@ -39,6 +39,11 @@ class EmojiDataset:
         return EmojiDataset(self.images[indices], [self.items[i] for i in indices])
 
 
+def joined(*parts: EmojiDataset) -> EmojiDataset:
+    """One dataset holding the pictures of every part, in order."""
+    return EmojiDataset(np.concatenate([p.images for p in parts]), [item for p in parts for item in p.items])
+
+
 def load_emoji_dataset(path: str | Path) -> EmojiDataset:
     """Read a directory written by `python -m model.data build`."""
     path = Path(path)

@@ -73,6 +73,17 @@ def strong_augment(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
     return x.clamp(-1, 1)
 
 
+def turn_hue(x: torch.Tensor, turns: torch.Tensor) -> torch.Tensor:
+    """(B, 3, H, W) in [-1, 1] with each picture's colours turned by `turns` (B,) of a full circle about the grey
+    axis: a blue car is still a car, so a judge that must read recoloured things learns shapes, not hues."""
+    angle = 2 * torch.pi * turns  # (B,)
+    axis = torch.full((3,), 3**-0.5)
+    cross = torch.tensor([[0.0, -axis[2], axis[1]], [axis[2], 0.0, -axis[0]], [-axis[1], axis[0], 0.0]])
+    cos, sin = angle.cos()[:, None, None], angle.sin()[:, None, None]
+    rotation = cos * torch.eye(3) + sin * cross + (1 - cos) * torch.outer(axis, axis)  # (B, 3, 3), Rodrigues
+    return torch.einsum("bij,bjhw->bihw", rotation, x).clamp(-1, 1)
+
+
 def load_judge(path: str | Path) -> Judge:
     kind, config = read_metadata(path)
     if kind != "judge":
@@ -95,6 +106,9 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=6.0)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--hue-turns", type=float, default=0.0, help="share of each batch with its colours turned at random"
+    )
     parser.add_argument("--hold-out-style", help="train without this style and report top-1 on it")
     args = parser.parse_args()
 
@@ -111,9 +125,10 @@ def main() -> None:
     start, step = time.time(), 0
     while time.time() - start < args.minutes * 60:
         batch = torch.randint(len(data), (args.batch,), generator=generator)
-        loss = F.cross_entropy(
-            judge(strong_augment(data.pictures[batch], generator)), labels[batch], label_smoothing=0.1
-        )
+        pictures = strong_augment(data.pictures[batch], generator)
+        turned = (torch.rand(args.batch, generator=generator) < args.hue_turns).float()
+        pictures = turn_hue(pictures, turned * torch.rand(args.batch, generator=generator))
+        loss = F.cross_entropy(judge(pictures), labels[batch], label_smoothing=0.1)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
@@ -125,6 +140,9 @@ def main() -> None:
     accuracy = {
         "clean": float((predict(judge, data.pictures).argmax(1) == labels).float().mean()),
         "augmented": float((predict(judge, augmented).argmax(1) == labels).float().mean()),
+        "colours turned a third": top_k_accuracy(
+            predict(judge, turn_hue(data.pictures, torch.full((len(labels),), 1 / 3))), labels, 1
+        ),
     }
     if held.any():
         unseen = PictureCaptions.from_arrays(

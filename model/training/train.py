@@ -28,9 +28,11 @@ from model.checkpoint import load_state_dict, read_metadata, save_checkpoint, sa
 from model.clip import Clip
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.data.dataset import default_data_dir, load_emoji_dataset
+from model.data.concepts import CONCEPTS
+from model.data.dataset import default_data_dir, joined, load_emoji_dataset
+from model.data.sentences import recoloured, with_sentences
 from model.diffusion import diffusion_loss, q_sample
-from model.lessons.words import VOCABULARY_FILE, vocabulary_of
+from model.lessons.words import THINGS_FILE, VOCABULARY_FILE, vocabulary_of
 from model.loading import load_autoencoder, load_clip
 from model.pipeline import Pipeline
 from model.schedules import make_schedule
@@ -107,9 +109,24 @@ def training_loss(
     return diffusion_loss(output, x0, noise, alpha_bar, config.prediction, min_snr, snr_floor)
 
 
+def batch_weights(originals: int, total: int, added_share: float) -> torch.Tensor:
+    """(total,) chances of drawing each picture: the ones added after the first `originals` make up `added_share`
+    of a batch together, the originals the rest; with nothing added every picture is equally likely."""
+    if total == originals:
+        return torch.full((total,), 1.0 / total)
+    return torch.cat(
+        [
+            torch.full((originals,), (1 - added_share) / originals),
+            torch.full((total - originals,), added_share / (total - originals)),
+        ]
+    )
+
+
 def write_vocabulary(folder: Path, captions: Iterable[str]) -> None:
-    """The words of every caption the model trains on, beside its weights, for the Words lesson."""
+    """The words of every caption the model trains on, for the Words lesson and the page's reading line, and the
+    names of the things it draws, beside its weights."""
     (folder / VOCABULARY_FILE).write_text(json.dumps(vocabulary_of(captions)) + "\n", encoding="utf-8")
+    (folder / THINGS_FILE).write_text(json.dumps([c.name for c in CONCEPTS]) + "\n", encoding="utf-8")
 
 
 @torch.no_grad()
@@ -232,6 +249,13 @@ def main() -> None:
     )
     parser.add_argument("--autoencoder", type=Path, help="a sketchbook checkpoint: denoise its latents, not pixels")
     parser.add_argument("--concepts-only", action="store_true", help="train only on the concept set's pictures")
+    parser.add_argument(
+        "--sentences", type=int, default=0, help="also caption each concept picture with N sentences people type"
+    )
+    parser.add_argument(
+        "--recolour", type=int, default=0, help="add up to N recoloured copies of each concept picture, named by colour"
+    )
+    parser.add_argument("--recolour-share", type=float, default=0.25, help="share of each batch that is recoloured")
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument(
         "--schedule-minutes",
@@ -304,6 +328,12 @@ def main() -> None:
     dataset = load_emoji_dataset(args.data)
     if args.concepts_only:
         dataset = dataset.subset(dataset.concept_indices() >= 0)
+    originals = dataset
+    if args.sentences:
+        dataset = with_sentences(dataset, args.sentences)
+    if args.recolour:
+        dataset = joined(dataset, recoloured(dataset, args.recolour, args.sentences or 8))
+    sampling = batch_weights(len(originals), len(dataset), args.recolour_share)
     data = PictureCaptions.from_arrays(
         dataset.images,
         [dataset.captions(i) for i in range(len(dataset.items))],
@@ -312,7 +342,7 @@ def main() -> None:
     )
     if sketchbook is not None:
         data.pictures = encode_pictures(sketchbook, data.pictures.to(device)).cpu()  # (N, C, h, w) latents
-    probe = ConceptProbe.from_dataset(dataset, image_size, args.meter_stride) if args.meter_stride else None
+    probe = ConceptProbe.from_dataset(originals, image_size, args.meter_stride) if args.meter_stride else None
     judge = load_judge(args.judge) if args.judge else None
     bank = CaptionBank(clip, data.captions)
     posterior = (
@@ -376,7 +406,7 @@ def main() -> None:
     def train_step(way: StepWay, lr: float) -> torch.Tensor:
         for group in optimizer.param_groups:
             group["lr"] = lr
-        batch = torch.randint(len(data), (args.batch,), generator=generator)
+        batch = torch.multinomial(sampling, args.batch, replacement=True, generator=generator)
         x0 = data.pictures[batch].to(device)  # (B, C, S, S): pictures, or latents in the sketchbook
         captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
         cond = bank.lookup(captions).to(device)

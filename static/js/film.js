@@ -11,6 +11,8 @@ export class Film {
     this.numImages = start.num_images;
     this.sketchbook = Boolean(start.sketchbook); // latent frames follow every step
     this.schedule = start.schedule; // the clock the run samples on, for the chart
+    this.reading = start.reading ?? null; // how the model read the prompt: untaught words, things named
+    this.drew = null; // of two or more things named, the one it drew (from the done message)
     this.steps = new Map(); // step index -> { meta, x_t: [], pred_x0: [], pred_noise: [], latent: [] }
     this.final = [];
     this.finished = false;

@@ -10,6 +10,7 @@ import { bindSquint } from "./squint.js";
 import { Player } from "./player.js";
 import { ScheduleChart } from "./chart.js";
 import { Classroom } from "./room.js";
+import { showReading } from "./reading.js";
 
 const $ = (id) => document.getElementById(id);
 const canvases = { x_t: $("dusty"), pred_x0: $("guess"), pred_noise: $("noise"), latent: $("sketchbook") };
@@ -67,6 +68,7 @@ function setView(view) {
   $("view-teacher").setAttribute("aria-checked", String(view === "teacher"));
   $("view-mine").setAttribute("aria-checked", String(view === "mine"));
   stage(viewed());
+  showReading(viewed()?.reading, viewed()?.drew);
   if (view === "mine") progress(state.ownProgress.fraction, state.ownProgress.html);
   else progress(0, "The teacher's drawing shows here as it happens.", "teacher");
 }
@@ -78,10 +80,13 @@ function onTeacher(event, m) {
     if (state.phase === "idle") setView("teacher");
     if (state.view === "teacher") stage(film);
     progress(0, `The teacher is drawing with seed <b>${m.seed}</b>…`, "teacher");
+    if (state.view === "teacher") showReading(m.reading);
   } else if (event === "step") {
     progress((m.index + 1) / film.total, `Teacher: ${describeStep(m, film.total)}`, "teacher");
   } else if (event === "done") {
     progress(1, `<b>The teacher's picture is done</b> (seed ${m.seed}). Press Space to replay.`, "teacher");
+    film.drew = m.drew ?? null;
+    if (state.view === "teacher") showReading(film.reading, film.drew);
   } else if (event === "end") {
     progress(0, "The teacher stopped that one.", "teacher");
   }
@@ -184,6 +189,7 @@ const handlers = {
     if (state.view === "mine") stage(state.film);
     else setView("mine"); // a student who draws watches their own run
     progress(0, `Sprinkling dust with seed <b>${m.seed}</b>…`);
+    showReading(m.reading);
   },
   step(m) {
     if (m.job_id !== state.film?.jobId) return;
@@ -200,6 +206,8 @@ const handlers = {
     const seconds = (m.timings.total_ms / 1000).toFixed(1);
     const note = skipped > 0 ? ` (${skipped} steps were skipped on the way to keep up with a slow link)` : "";
     progress(1, `<b>Done!</b> ${film.total} steps in ${seconds} s with seed ${m.seed}.${note} Press Space to replay.`);
+    film.drew = m.drew ?? null;
+    showReading(film.reading, film.drew);
     offerDownloads(film, m);
   },
   cancelled(m) {

@@ -456,3 +456,19 @@ def test_the_page_reads_frames_exactly_as_the_server_packs_them(page: Page):
         "blob": "picture bytes",
         "type": "image/jpeg",
     }
+
+
+def test_the_page_says_which_words_it_was_never_taught_and_that_it_draws_one_thing(page: Page, pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "cat", "wearing", "sunglasses", "and"}))
+    monkeypatch.setattr(pipeline, "things", ("cat", "sunglasses"))
+    _draw(page, "a cat wearing sunglasses and a zorblax")
+    line = page.locator("#reading")
+    assert line.is_visible()
+    said = line.inner_text()
+    assert said.startswith("I was never taught “zorblax”, so I drew from the other words.")
+    assert "You named the cat and the sunglasses, but I draw one thing at a time." in said
+    assert said.endswith(("This time I drew the cat.", "This time I drew the sunglasses."))
+    page.screenshot(path=str(ARTIFACTS / "reading-line.png"))
+
+    _draw(page, "a cat")
+    assert not line.is_visible(), "a prompt in known words about one thing needs no reading line"

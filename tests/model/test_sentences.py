@@ -1,0 +1,37 @@
+"""The dataset as people ask for it: sentences beside the names, recoloured copies named by colour."""
+
+import numpy as np
+
+from model.data.concepts import concept_by_name
+from model.data.dataset import EmojiDataset, joined
+from model.data.phrasings import held_out_colour, training_colours
+from model.data.recolour import colour_of
+from model.data.sentences import recoloured, with_sentences
+
+
+def _dataset() -> EmojiDataset:
+    red, grey = np.full((8, 8, 3), 255, np.uint8), np.full((8, 8, 3), 255, np.uint8)
+    red[2:6, 2:6] = (220, 20, 20)
+    grey[2:6, 2:6] = (120, 120, 120)
+    items = [
+        {"style": "noto", "concept": "car", "captions": ["car"]},
+        {"style": "noto", "concept": "rocket", "captions": ["rocket"]},
+        {"style": "noto", "concept": None, "captions": ["moai"]},
+    ]
+    return EmojiDataset(np.stack([red, grey, red]), items)
+
+
+def test_concept_pictures_gain_sentences_and_keep_their_names():
+    people = with_sentences(_dataset(), 5)
+    assert people.items[0]["captions"][0] == "car" and len(people.items[0]["captions"]) == 6
+    assert people.items[2]["captions"] == ["moai"]
+
+
+def test_recoloured_copies_are_in_training_colours_and_named_so():
+    copies = recoloured(_dataset(), per_picture=3, sentences=4)
+    car = concept_by_name()["car"]
+    assert len(copies) == 3  # the grey rocket has no main colour; the moai is not a concept
+    for image, item in zip(copies.images, copies.items):
+        assert item["colour"] in training_colours(car) and colour_of(image) == item["colour"]
+        assert all(item["colour"] in caption and held_out_colour(car) not in caption for caption in item["captions"])
+    assert len(joined(_dataset(), copies)) == 6
