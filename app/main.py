@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from app.config import PAGE_DIR, Settings
 from app.engine import Engine
 from app.gallery import GALLERY_DATABASE, Budget, Gallery
+from app.headers import SecurityHeaders
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.replay import ReplayStore
@@ -68,4 +69,5 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
 
     app.mount("/static", StaticFiles(directory=PAGE_DIR / "static"), name="static")
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: every answer carries the headers
     return app

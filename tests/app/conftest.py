@@ -1,7 +1,14 @@
 """The server under test: the real app around the real tiny, untrained pipeline."""
 
+import base64
+import http.client
 import io
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,12 +19,25 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from starlette.testclient import WebSocketTestSession
 
+from app.bench_load import free_port
 from app.config import Settings
 from app.main import create_app
 from app.protocol import FrameHeader
 from model.pipeline import Pipeline
 
 LONG_RUN = 200  # steps in a run that is still going when the test acts on it (~2 s with the tiny U-Net)
+ROOT = Path(__file__).resolve().parents[2]
+SERVER = """
+import sys, uvicorn
+from pathlib import Path
+from app.bench_load import free_port
+from app.config import Settings
+from app.main import create_app
+from app.server import server_config
+from model.pipeline import Pipeline
+settings = Settings(gallery_dir=Path(sys.argv[1]))
+uvicorn.Server(server_config(create_app(settings, Pipeline.tiny()), "127.0.0.1", int(sys.argv[2]), "warning")).run()
+"""
 
 
 @pytest.fixture(scope="session", params=["pixels", "latent"])
@@ -45,6 +65,50 @@ def serial(settings: Settings, pipeline: Pipeline) -> Iterator[TestClient]:
     settings.max_batch_rows = 1
     with TestClient(create_app(settings, pipeline)) as test_client:
         yield test_client
+
+
+def _start_server(folder: Path, port: int, **environment: str) -> subprocess.Popen:
+    """A real server process on 127.0.0.1:`port` (the tiny model, `DUST_*` settings from `environment`), once it
+    accepts connections; the caller stops it."""
+    env = {**os.environ, **environment}
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(folder), str(port)], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the server did not start")
+
+
+@dataclass
+class Served:
+    """A real server process on 127.0.0.1, asked with any Host header a browser elsewhere might send."""
+
+    port: int
+    school_name: str  # the one name DUST_ALLOWED_HOSTS adds
+
+    def ask(
+        self, path: str, host: str | None = None, method: str = "GET", headers: dict[str, str] | None = None
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        """(status, headers, body) of one request, sent to 127.0.0.1 whatever `host` says."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request(
+                method, path, headers={"Host": f"127.0.0.1:{self.port}" if host is None else host, **(headers or {})}
+            )
+            response = connection.getresponse()
+            return response.status, response.headers, b"" if response.status == 101 else response.read()
+        finally:
+            connection.close()
+
+    def handshake(self, path: str, host: str | None = None, origin: str | None = None) -> int:
+        """The status a WebSocket handshake gets: 101 when the socket opens."""
+        upgrade = {"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13"}
+        upgrade["Sec-WebSocket-Key"] = base64.b64encode(os.urandom(16)).decode()
+        return self.ask(path, host, headers={**upgrade, **({"Origin": origin} if origin else {})})[0]
 
 
 @dataclass
@@ -106,6 +170,22 @@ def receive_until() -> Callable[..., Transcript]:
 @pytest.fixture
 def generate() -> Callable[..., dict]:
     return _generate
+
+
+@pytest.fixture(scope="session")
+def start_server() -> Callable[..., subprocess.Popen]:
+    return _start_server
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One real server process for the whole module, which also answers to a school's own name for it."""
+    port, school_name = free_port(), "art-room.school.internal"
+    folder = tmp_path_factory.mktemp("served")
+    server = _start_server(folder, port, DUST_ALLOWED_HOSTS=json.dumps([school_name]))
+    yield Served(port, school_name)
+    server.kill()
+    server.wait()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from app.config import Settings
+from app.lessons.registry import LESSONS
 from app.main import create_app
 from app.protocol import FrameHeader, FrameKind, ImageFormat
 from app.server import BackgroundServer
@@ -59,23 +60,30 @@ def browser():
         chromium.close()
 
 
+def watch_console(page: Page) -> list[str]:
+    """Script errors and console errors, as they happen: a page the CSP blocks says so only in the console."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return errors
+
+
 @pytest.fixture
 def page(browser, live: BackgroundServer) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = watch_console(page)
     page.goto(live.url)
     page.wait_for_selector('#status[data-state="online"]')
     yield page
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"errors in the page's console: {errors}"
 
 
 def _draw(page: Page, prompt: str) -> None:
     page.fill("#prompt", prompt)
     page.press("#prompt", "Enter")
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Done')")
 
 
 def test_type_a_prompt_watch_it_draw_then_scrub_the_timeline(page: Page):
@@ -99,7 +107,7 @@ def test_type_a_prompt_watch_it_draw_then_scrub_the_timeline(page: Page):
     assert page.evaluate(CANVAS_PIXELS, "dusty") != first_dust, "scrubbing did not change the picture"
 
     page.keyboard.press("Space")
-    page.wait_for_function("document.getElementById('scrub-label').textContent === 'Finished picture'")
+    page.wait_for_function("() => document.getElementById('scrub-label').textContent === 'Finished picture'")
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "after-run.png"), full_page=True)
@@ -152,10 +160,10 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
     student.goto(f"{live.url}?room={code}")
     student.wait_for_selector("#student-side:not([hidden])")
     _draw(page, "a sailing boat")
-    student.wait_for_function("document.getElementById('teacher-caption').textContent.includes('done')")
+    student.wait_for_function("() => document.getElementById('teacher-caption').textContent.includes('done')")
     # the teacher's run fills the student's big panels, as the student's own runs do
     student.wait_for_function(
-        "document.getElementById('progress-text').textContent.includes(\"teacher's picture is done\")"
+        "() => document.getElementById('progress-text').textContent.includes(\"teacher's picture is done\")"
     )
     assert student.get_attribute("#view-teacher", "aria-checked") == "true"
     assert student.inner_text("#scrub-label") == "Finished picture"
@@ -168,7 +176,7 @@ def test_a_teachers_run_shows_up_live_on_a_students_page(browser, page: Page, li
     assert student.evaluate(CANVAS_PIXELS, "guess") != teachers
     student.click("#view-teacher")  # the teacher's drawing is one click away
     assert student.evaluate(CANVAS_PIXELS, "guess") == teachers
-    page.wait_for_function("document.querySelectorAll('#class-grid img').length === 1", timeout=15_000)
+    page.wait_for_function("() => document.querySelectorAll('#class-grid img').length === 1", timeout=15_000)
     student_context.close()
 
 
@@ -184,7 +192,7 @@ def test_run_again_from_the_gallery_fills_in_the_same_settings_and_draws(page: P
     page.click("a.again")
     page.wait_for_selector('#status[data-state="online"]')
     assert page.input_value("#prompt") == "a red apple" and page.input_value("#seed") == "4242"
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Done')")
     assert "seed 4242" in page.inner_text("#progress-text")
     assert page.evaluate(CANVAS_PIXELS, "guess") == first, "the same seed drew another picture"
 
@@ -283,10 +291,12 @@ def test_enter_in_the_prompt_box_mid_run_starts_the_new_words(
     page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     page.fill("#prompt", "a slow grey cloud")
     page.press("#prompt", "Enter")
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Step')")
     page.fill("#prompt", "a quick red kite")
     page.press("#prompt", "Enter")  # still focused in the box, mid-run
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')", timeout=60_000)
+    page.wait_for_function(
+        "() => document.getElementById('progress-text').textContent.startsWith('Done')", timeout=60_000
+    )
     drawn = page.request.get(urljoin(live.url, "api/gallery")).json()
     assert [entry["record"]["prompt"] for entry in drawn] == ["a quick red kite"], "the new words were not drawn"
 
@@ -303,7 +313,7 @@ def test_noise_numbers_read_like_a_person_would(page: Page):
     page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     page.fill("#prompt", "a yellow star")
     page.press("#prompt", "Enter")
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Step')")
     text = page.inner_text("#progress-text")
     assert "% picture" in text and "," not in text.split("σ")[-1], text  # no "20,291"
     page.click("#go")  # stop
@@ -345,7 +355,7 @@ def test_a_teacher_on_the_laptop_gets_a_room_link_students_can_reach(browser, tm
         page.wait_for_selector('#status[data-state="online"]')
         code = _teach(page)
         expected = f"http://192.0.2.10:{server.port}/?room={code}"
-        page.wait_for_function(f"document.getElementById('room-join').textContent === {expected!r}")
+        page.wait_for_function(f"() => document.getElementById('room-join').textContent === {expected!r}")
         assert page.is_hidden("#room-advice")
         buffer = io.BytesIO()
         qrcode.make(expected, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
@@ -423,7 +433,7 @@ def test_a_server_restart_mid_run_is_reported_and_the_page_draws_again(page: Pag
     page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     page.fill("#prompt", "a slow grey cloud")
     page.press("#prompt", "Enter")
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Step')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Step')")
     live.stop()  # the server goes away mid-run
     page.wait_for_selector('#status[data-state="offline"]')
     assert "dropped while drawing" in page.inner_text("#message")
@@ -456,6 +466,27 @@ def test_the_page_reads_frames_exactly_as_the_server_packs_them(page: Page):
         "blob": "picture bytes",
         "type": "image/jpeg",
     }
+
+
+def test_every_page_runs_within_its_content_security_policy(browser, page: Page, live: BackgroundServer):
+    """The CSP allows only the app's own files and socket: every page still works, and nothing is refused."""
+    code = _teach(page)
+    _draw(page, "a red apple")  # the gallery and the wall then have a picture to show
+    paths = ["gallery", "lessons", f"rooms/{code}/wall", *(f"lessons/{slug}" for slug in LESSONS)]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        for path in paths:
+            visitor = context.new_page()
+            errors = watch_console(visitor)
+            response = visitor.goto(urljoin(live.url, path))
+            assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
+            if path.startswith("lessons/"):
+                visitor.wait_for_selector("body[data-ready='true']")  # its script ran and fetched what it needs
+            visitor.wait_for_load_state("networkidle")
+            assert not errors, f"errors in the console of /{path}: {errors}"
+            visitor.close()
+    finally:
+        context.close()
 
 
 def test_the_page_says_which_words_it_was_never_taught_and_that_it_draws_one_thing(page: Page, pipeline, monkeypatch):

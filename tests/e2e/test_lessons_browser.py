@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
-from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark  # noqa: F401
+from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark, watch_console  # noqa: F401
 
 from app.server import BackgroundServer
 from model.pipeline import GenerationRequest
@@ -26,15 +26,14 @@ def viewport(request) -> dict:
 
 @pytest.fixture
 def open_lesson(browser, live: BackgroundServer, viewport: dict) -> Iterator[Callable[[str], Page]]:
-    """Opens lesson pages, ready when their script says so; fails the test on any JavaScript error."""
+    """Opens lesson pages, ready when their script says so; fails the test on any error in their console."""
     opened: list[tuple[BrowserContext, list[str]]] = []
 
     def open_(path: str) -> Page:
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
-        errors: list[str] = []
+        errors = watch_console(page)
         opened.append((context, errors))
-        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(live.url + path)
         if path != "lessons":
             page.wait_for_selector("body[data-ready='true']")
@@ -43,7 +42,7 @@ def open_lesson(browser, live: BackgroundServer, viewport: dict) -> Iterator[Cal
     yield open_
     for context, errors in opened:
         context.close()
-        assert not errors, f"JavaScript errors on the page: {errors}"
+        assert not errors, f"errors in the page's console: {errors}"
 
 
 @pytest.fixture
@@ -74,7 +73,7 @@ def test_sprinkle_dust_by_keyboard_then_clean_it_up(dust: Page, viewport: dict):
     assert a_little != clean, "the slider did not sprinkle any dust"
 
     dust.keyboard.press("Space")  # play: sprinkle step by step to the end
-    dust.wait_for_function("document.getElementById('amount-label').textContent.startsWith('Step 20 of 20')")
+    dust.wait_for_function("() => document.getElementById('amount-label').textContent.startsWith('Step 20 of 20')")
     all_dust = dust.evaluate(CANVAS_PIXELS, "dusty")
     differences = [sum(abs(a - b) for a, b in zip(pixels, clean)) for pixels in (a_little, all_dust)]
     assert differences[0] < differences[1], "more dust should hide more of the picture"
@@ -85,7 +84,7 @@ def test_sprinkle_dust_by_keyboard_then_clean_it_up(dust: Page, viewport: dict):
     assert _label(dust, "amount-label").startswith("Step 8 of 20")
     start = dust.evaluate(CANVAS_PIXELS, "dusty")
     dust.keyboard.press("Enter")  # clean it up from here
-    dust.wait_for_function("document.getElementById('cleaned').dataset.column === '8'")
+    dust.wait_for_function("() => document.getElementById('cleaned').dataset.column === '8'")
     assert _label(dust, "clean-hint") == "clean again after 8 steps"
     assert dust.evaluate(CANVAS_PIXELS, "cleaned") != start, "cleaning up did not change the picture"
     _fits(dust)
@@ -120,7 +119,7 @@ def test_the_clock_cursor_moves_every_picture_and_the_chart(clock: Page, viewpor
     assert float(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
 
     clock.keyboard.press("Space")
-    clock.wait_for_function("document.getElementById('moment-label').textContent === 'Step 20 of 20'")
+    clock.wait_for_function("() => document.getElementById('moment-label').textContent === 'Step 20 of 20'")
     _fits(clock)
     clock.screenshot(path=str(ARTIFACTS / f"lesson-clock-{viewport['width']}.png"), full_page=True)
 
@@ -191,7 +190,7 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
     assert "what the words change" in page.inner_text(".lead")
 
     page.click("#sweep")
-    page.wait_for_function("document.querySelectorAll('#sweep-row canvas[data-step=\"20\"]').length === 5")
+    page.wait_for_function("() => document.querySelectorAll('#sweep-row canvas[data-step=\"20\"]').length === 5")
     _fits(page)
     page.screenshot(path=str(ARTIFACTS / f"lesson-guidance-{viewport['width']}.png"), full_page=True)
 
@@ -203,13 +202,13 @@ def test_words_are_read_marked_and_scored_live(
     page = open_lesson("lessons/words")
     page.fill("#prompt", "a happy blorptastic cat")
     page.press("#prompt", "Enter")
-    page.wait_for_function("document.getElementById('match-chart').dataset.points === '20'")
+    page.wait_for_function("() => document.getElementById('match-chart').dataset.points === '20'")
     assert page.locator("#words .chip.new").all_inner_texts() == ["blorptastic"]
     assert page.locator("#words .chip.taught").all_inner_texts() == ["a", "happy", "cat"]
     assert page.locator("#tokens .chip").count() > 4
     assert page.inner_text("#score").startswith("Step 20 of 20: match ")
     assert "1 word it was never taught" in page.inner_text("#token-count")
-    page.wait_for_function("document.querySelectorAll('#word-maps img').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#word-maps img').length > 0")
     tokens = page.locator("#tokens .chip").all_inner_texts()
     assert page.locator("#word-maps figcaption").all_inner_texts() == tokens, "one map per piece it reads"
     _fits(page)
@@ -333,7 +332,7 @@ def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser,
         page.wait_for_selector("body[data-ready='true']")
         page.press("#prompt", "Enter")
         page.wait_for_function(
-            "document.querySelectorAll('.team-time').length === 2 && "
+            "() => document.querySelectorAll('.team-time').length === 2 && "
             "[...document.querySelectorAll('.team-time')].every(t => t.textContent.startsWith('Step 20 of 20'))"
         )
         assert page.locator(".team .panel-title").all_inner_texts() == ["Team CNN", "Team Transformer"]
@@ -341,7 +340,7 @@ def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser,
         assert page.locator(".team canvas.blank").count() == 0, "every look of every team is drawn"
         _fits(page)
         page.screenshot(path=str(ARTIFACTS / "lesson-sketchbook.png"), full_page=True)
-        assert not errors, f"JavaScript errors on the page: {errors}"
+        assert not errors, f"errors in the page's console: {errors}"
     finally:
         context.close()
         server.stop()

@@ -1,0 +1,67 @@
+"""Every response of a real server carries the protective headers, and every picture its real content type."""
+
+import json
+
+import pytest
+from websockets.sync.client import connect
+
+from app.headers import SECURITY_HEADERS
+
+pytestmark = pytest.mark.timeout(180)
+
+SAMPLE_PARAMETERS = {"{entry_id}": "1", "{job_id}": "1", "{code}": "QQQQ", "{slug}": "dust"}
+MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"GIF89a": "image/gif", b"<svg": "image/svg+xml"}
+EXTRA_REQUESTS = [
+    ("GET", "/static/style.css"),
+    ("GET", "/static/js/lessons/index.js"),
+    ("GET", "/static/../app/config.py"),
+    ("GET", "/no/such/page"),
+    ("GET", "/api/schedule?steps=-1"),  # refused: 422
+    ("PUT", "/"),  # 405
+    ("GET", "/api/lessons/dust.png?example=smiley&steps=4"),
+    ("GET", "/api/lessons/clean-up.png?example=smiley&steps=4&start=2"),
+]
+
+
+def _draw_one_picture(port: int) -> None:
+    """A finished run, so the gallery's picture and reveal routes have something to serve."""
+    with connect(f"ws://127.0.0.1:{port}/ws", origin=f"http://127.0.0.1:{port}") as socket:
+        socket.recv(timeout=10)  # hello
+        socket.send(json.dumps({"type": "generate", "prompt": "a red apple", "steps": 3, "seed": 1}))
+        while not (isinstance(m := socket.recv(timeout=60), str) and json.loads(m)["type"] == "done"):
+            pass
+
+
+def _every_request(served) -> list[tuple[str, str]]:
+    """Each GET and POST route the app declares, its path parameters filled in, then odd and static requests."""
+    _, _, body = served.ask("/openapi.json")
+    requests = []
+    for path, methods in json.loads(body)["paths"].items():
+        for template, value in SAMPLE_PARAMETERS.items():
+            path = path.replace(template, value)
+        requests += [(method.upper(), path) for method in methods if method in ("get", "post")]
+    entry = json.loads(served.ask("/api/gallery")[2])[0]
+    return [*requests, *EXTRA_REQUESTS, ("GET", entry["picture_url"]), ("GET", entry["reveal_url"])]
+
+
+def test_every_response_carries_the_protective_headers_and_pictures_their_real_type(served):
+    _draw_one_picture(served.port)
+    seen = set()
+    for method, path in _every_request(served):
+        status, headers, body = served.ask(path, method=method)
+        seen.add(status)
+        for name, value in SECURITY_HEADERS.items():
+            assert headers[name] == value, f"{method} {path} ({status}) lacks {name}"
+        for magic, kind in MAGIC.items():
+            if body.startswith(magic):
+                assert headers["Content-Type"].startswith(kind), f"{method} {path} is {kind}, not labelled so"
+    assert {200, 404, 405, 422} <= seen, "the sweep met answers of every kind"
+
+
+def test_the_policy_allows_only_the_apps_own_files_and_no_framing(served):
+    policy = dict(
+        directive.strip().split(" ", 1) for directive in served.ask("/")[1]["Content-Security-Policy"].split(";")
+    )
+    assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    for directive in ("script-src", "style-src", "connect-src"):
+        assert policy[directive] == "'self'", "no inline code, no other site"
