@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     allowed_origins: Annotated[
         list[str], Field(description='extra page origins allowed to open /ws; ["*"] allows any')
     ] = []
+    allowed_hosts: Annotated[
+        list[str],
+        Field(
+            description="extra names (or addresses) students' browsers may reach this server by, e.g. the school's "
+            'own name for this laptop; this computer\'s own names and addresses always work; ["*"] allows any'
+        ),
+    ] = []
 
     outbox_previews: Annotated[int, Field(ge=1, description="step previews queued per slow client before dropping")] = 8
     heartbeat_seconds: Annotated[float, Field(gt=0, description="silence before the server sends a heartbeat")] = 5.0

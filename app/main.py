@@ -11,6 +11,7 @@ from app.config import PAGE_DIR, Settings
 from app.engine import Engine
 from app.gallery import GALLERY_DATABASE, Budget, Gallery
 from app.headers import SecurityHeaders
+from app.hosts import HostAllowList
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.replay import ReplayStore
@@ -69,5 +70,6 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
 
     app.mount("/static", StaticFiles(directory=PAGE_DIR / "static"), name="static")
-    app.add_middleware(SecurityHeaders)  # added last, so outermost: every answer carries the headers
+    app.add_middleware(HostAllowList, extra=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: a refused Host's answer carries the headers too
     return app

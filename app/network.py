@@ -1,5 +1,6 @@
 """Where students can reach this server: the address a room's link and QR code carry."""
 
+import functools
 import ipaddress
 import socket
 
@@ -20,12 +21,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _name_addresses(family: int = 0) -> list[str]:
+    """The addresses this machine's host name resolves to (its hosts file or the network's DNS)."""
+    try:
+        return [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, family)]
+    except OSError:
+        return []
+
+
 def lan_address() -> str | None:
     """This machine's IPv4 address on its local network, or None when it has only loopback."""
-    try:
-        candidates = [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
-    except OSError:
-        candidates = []
+    candidates = _name_addresses(socket.AF_INET)
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         try:
             probe.connect(("10.255.255.255", 1))  # picks the outgoing interface; a UDP connect sends nothing
@@ -33,6 +39,15 @@ def lan_address() -> str | None:
         except OSError:
             pass
     return next((address for address in candidates if not is_loopback(address)), None)
+
+
+@functools.cache
+def own_hosts() -> frozenset[str]:
+    """This machine's names and addresses, lower-case: what a student's browser may call it (looked up once)."""
+    name = socket.gethostname().lower()
+    names = {name, f"{name}.local", socket.getfqdn().lower()}  # name.local: what mDNS (Bonjour) answers to
+    lan = lan_address()
+    return frozenset(names | set(_name_addresses()) | ({lan} if lan else set()))
 
 
 def join_base(page_host: str, page_port: int | None, scheme: str, listen_host: str) -> tuple[str, str | None]:

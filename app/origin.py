@@ -6,8 +6,11 @@ from fastapi import WebSocket
 
 
 def origin_allowed(websocket: WebSocket, allowed: list[str]) -> bool:
-    """Same host as the server, a configured origin, or no Origin at all (not a browser, so no CSWSH)."""
+    """Same host as the server (app/hosts.py has vetted the Host), a configured origin, or no Origin at all (not a
+    browser, so no CSWSH); never `null`, the origin of sandboxed frames and local files, which any site can make."""
     origin = websocket.headers.get("origin")
-    if origin is None or "*" in allowed or origin in allowed:
+    if origin is None:
         return True
-    return urlsplit(origin).netloc == websocket.headers.get("host", "")
+    if origin == "null":
+        return False
+    return "*" in allowed or origin in allowed or urlsplit(origin).netloc == websocket.headers.get("host", "")
