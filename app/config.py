@@ -81,6 +81,14 @@ class Settings(BaseSettings):
         Path.home() / ".local/share/dust-to-detail/gallery"
     )
     room_idle_hours: Annotated[float, Field(gt=0, description="a room nobody has been in for this long closes")] = 6.0
+    wrong_guesses_per_minute: Annotated[
+        int,
+        Field(
+            ge=1,
+            description="wrong room codes and teachers' keys one client address may try a minute; past this it "
+            "waits (HTTP 429), so nobody can walk through the codes",
+        ),
+    ] = 10
     rooms_per_address: Annotated[
         int, Field(ge=1, description="live rooms one client address may hold; its idle ones close first")
     ] = 4

@@ -9,6 +9,7 @@ from app.config import Settings
 from app.engine import Engine
 from app.gallery import Gallery
 from app.protocol import Options
+from app.ratelimit import GuessLimit
 from app.replay import ReplayStore
 from app.rooms import Rooms
 
@@ -37,9 +38,20 @@ def get_rooms(connection: HTTPConnection) -> Rooms:
     return connection.app.state.rooms
 
 
+def get_guesses(connection: HTTPConnection) -> GuessLimit:
+    return connection.app.state.guesses
+
+
+def get_address(connection: HTTPConnection) -> str:
+    """The client's address, which wrong guesses are counted against."""
+    return connection.client.host if connection.client else ""
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 OptionsDep = Annotated[Options, Depends(get_options)]
 ReplayDep = Annotated[ReplayStore, Depends(get_replay)]
 GalleryDep = Annotated[Gallery, Depends(get_gallery)]
 RoomsDep = Annotated[Rooms, Depends(get_rooms)]
+GuessesDep = Annotated[GuessLimit, Depends(get_guesses)]
+AddressDep = Annotated[str, Depends(get_address)]

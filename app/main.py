@@ -14,6 +14,7 @@ from app.headers import SecurityHeaders
 from app.hosts import HostAllowList
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
+from app.ratelimit import GuessLimit, TooManyGuesses
 from app.replay import ReplayStore
 from app.room_store import RoomStore
 from app.rooms import Rooms
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         app.state.rooms = Rooms(
             per_address=settings.rooms_per_address, idle_seconds=settings.room_idle_hours * 3600, store=room_store
         )
+        app.state.guesses = GuessLimit(settings.wrong_guesses_per_minute)  # shared by HTTP and the sockets
         app.state.connections = 0  # open WebSockets of every route, counted on the event loop by app/admission.py
         app.state.engine = Engine(
             loaded,
@@ -68,6 +70,11 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     @app.exception_handler(LessonsBusy)
     async def lessons_busy(_: Request, busy: LessonsBusy) -> JSONResponse:
         return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(TooManyGuesses)
+    async def too_many_guesses(_: Request, refused: TooManyGuesses) -> JSONResponse:
+        headers = {"Retry-After": str(refused.retry_after)}
+        return JSONResponse({"detail": str(refused)}, status_code=429, headers=headers)
 
     app.mount("/static", StaticFiles(directory=PAGE_DIR / "static"), name="static")
     app.add_middleware(HostAllowList, extra=settings.allowed_hosts)

@@ -3,10 +3,12 @@
 import asyncio
 import logging
 import secrets
+from functools import partial
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from app.config import Settings
+from app.deps import get_address
 from app.engine import Engine
 from app.job import Job, Ticket, encode
 from app.outbox import Batch, Outbox
@@ -24,7 +26,7 @@ from app.protocol import (
     RoomOpened,
     parse_client_message,
 )
-from app.ratelimit import TokenBucket
+from app.ratelimit import GuessLimit, TokenBucket, TooManyGuesses
 from app.rooms import TEACHER, Room, Rooms, RoomsFull
 
 log = logging.getLogger(__name__)
@@ -41,11 +43,19 @@ class Session:
     """
 
     def __init__(
-        self, websocket: WebSocket, engine: Engine, rooms: Rooms, options: Options, settings: Settings
+        self,
+        websocket: WebSocket,
+        engine: Engine,
+        rooms: Rooms,
+        guesses: GuessLimit,
+        options: Options,
+        settings: Settings,
     ) -> None:
         self._websocket = websocket
         self._engine = engine
         self._rooms = rooms
+        self._guesses = guesses
+        self._address = get_address(websocket)  # wrong room codes and keys count against it
         self._options = options
         self._settings = settings
         self._outbox = Outbox(settings.outbox_previews)
@@ -135,6 +145,8 @@ class Session:
                 self._open_room(command)
             elif isinstance(command, JoinRoom):
                 self._join_room(command)
+        except TooManyGuesses as refused:
+            self._outbox.put((ProtocolError("rate_limited", str(refused)).error.model_dump_json(),))
         except ProtocolError as error:
             self._outbox.put((error.error.model_dump_json(),))
 
@@ -159,9 +171,11 @@ class Session:
         if self._teaching is not None and command.key in (None, self._teaching_key):
             room, key = self._teaching, self._teaching_key  # one room per connection, however often it asks
         else:
-            address = self._websocket.client.host if self._websocket.client else ""
+            asked = command.key
+            if asked is not None and not self._guesses.guess(self._address, partial(self._rooms.teaches, asked)):
+                asked = None  # a wrong key opens a room of its own, but counts as a wrong guess
             try:
-                room, key = self._rooms.open(self, address, command.key)
+                room, key = self._rooms.open(self, self._address, asked)
             except RoomsFull as full:
                 raise ProtocolError("rooms_full", str(full)) from None
             if self._teaching is not None and room is not self._teaching:
@@ -170,7 +184,7 @@ class Session:
         self._outbox.put((RoomOpened(code=room.code, key=key, join_url=room.join_path).model_dump_json(),))
 
     def _join_room(self, command: JoinRoom) -> None:
-        room = self._rooms.get(command.code)
+        room = self._guesses.guess(self._address, lambda: self._rooms.get(command.code))
         if room is None:
             raise ProtocolError("no_room", f"There is no open room “{command.code}”; check the code on the board.")
         if self._joined is not None:

@@ -1,20 +1,32 @@
 """Rooms over HTTP: the QR code a teacher shows, and the grid of each student's latest picture."""
 
 import io
+from typing import Annotated
 
 import qrcode
 import qrcode.image.svg
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from app.deps import GalleryDep, RoomsDep, SettingsDep
+from app.deps import AddressDep, GalleryDep, GuessesDep, RoomsDep, SettingsDep
 from app.network import join_base
-from app.rooms import TEACHER, Room, Rooms
+from app.rooms import TEACHER, Room
 from app.routes.gallery import GalleryItem
 from app.routes.page import templates
 
 router = APIRouter()
+
+
+def open_room(code: str, rooms: RoomsDep, guesses: GuessesDep, address: AddressDep) -> Room:
+    """The open room the path's code names; a code that names none counts as a wrong guess (app/ratelimit.py)."""
+    room = guesses.guess(address, lambda: rooms.get(code))
+    if room is None:
+        raise HTTPException(404, f"There is no open room “{code}”.")
+    return room
+
+
+OpenRoomDep = Annotated[Room, Depends(open_room)]
 
 
 class JoinAddress(BaseModel):
@@ -25,37 +37,29 @@ class JoinAddress(BaseModel):
 
 
 @router.get("/api/rooms/{code}/join")
-def join_address(code: str, request: Request, rooms: RoomsDep, settings: SettingsDep) -> JoinAddress:
+def join_address(room: OpenRoomDep, request: Request, settings: SettingsDep) -> JoinAddress:
     """The room's address for students: the LAN address when the teacher opened the page on this laptop."""
-    room = _open(rooms, code)
     base, advice = join_base(request.url.hostname or "", request.url.port, request.url.scheme, settings.host)
     return JoinAddress(url=base + room.join_path, advice=advice)
 
 
 @router.get("/api/rooms/{code}/qr.svg", response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
-def qr(code: str, request: Request, rooms: RoomsDep, settings: SettingsDep) -> Response:
+def qr(room: OpenRoomDep, request: Request, settings: SettingsDep) -> Response:
     """The join address as a QR code, drawn server-side as SVG so the page needs no library."""
-    address = join_address(code, request, rooms, settings).url
+    address = join_address(room, request, settings).url
     buffer = io.BytesIO()
     qrcode.make(address, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
     return Response(buffer.getvalue(), media_type="image/svg+xml")
 
 
 @router.get("/rooms/{code}/wall", response_class=HTMLResponse)
-def wall(code: str, request: Request, rooms: RoomsDep) -> HTMLResponse:
+def wall(room: OpenRoomDep, request: Request) -> HTMLResponse:
     """The class wall for the projector: every student's latest picture, large, refreshing by itself."""
-    return templates.TemplateResponse(request, "wall.html", {"room": _open(rooms, code).code})
+    return templates.TemplateResponse(request, "wall.html", {"room": room.code})
 
 
 @router.get("/api/rooms/{code}/latest")
-def latest(code: str, rooms: RoomsDep, gallery: GalleryDep) -> list[GalleryItem]:
+def latest(room: OpenRoomDep, gallery: GalleryDep) -> list[GalleryItem]:
     """Each student's newest finished picture in the room, newest first: the teacher's grid."""
-    entries = gallery.latest_by_author(_open(rooms, code).code, skip_author=TEACHER)
+    entries = gallery.latest_by_author(room.code, skip_author=TEACHER)
     return [GalleryItem.of(entry) for entry in entries]
-
-
-def _open(rooms: Rooms, code: str) -> Room:
-    room = rooms.get(code)
-    if room is None:
-        raise HTTPException(404, f"There is no open room “{code}”.")
-    return room
