@@ -3,19 +3,24 @@ by their colour, both drawn from the training split of `phrasings` only."""
 
 import numpy as np
 
-from model.data.concepts import concept_by_name
+from model.data.concepts import Concept, concept_by_name
 from model.data.dataset import EmojiDataset
 from model.data.phrasings import concept_sentences, training_colours
 from model.data.recolour import recolour
+from model.data.wordnet import WordNet
 
 
-def with_sentences(dataset: EmojiDataset, per_concept: int) -> EmojiDataset:
-    """Each concept picture's captions and `per_concept` sentences about its concept (the same for every style)."""
+def with_sentences(dataset: EmojiDataset, per_concept: int, wordnet: WordNet | None = None) -> EmojiDataset:
+    """Each concept picture's captions and `per_concept` sentences about its concept (the same for every style),
+    and with `wordnet` its concept's description there."""
     concepts = concept_by_name()
+
+    def added(concept: Concept) -> list[str]:
+        sense = wordnet.sense(concept.name, concept.category) if wordnet else None
+        return [*concept_sentences(concept, per_concept), *([sense.gloss] if sense and sense.gloss else [])]
+
     items = [
-        item | {"captions": [*item["captions"], *concept_sentences(concepts[item["concept"]], per_concept)]}
-        if item["concept"]
-        else item
+        item | {"captions": [*item["captions"], *added(concepts[item["concept"]])]} if item["concept"] else item
         for item in dataset.items
     ]
     return EmojiDataset(dataset.images, items)

@@ -31,6 +31,7 @@ from model.config import ModelConfig
 from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, joined, load_emoji_dataset
 from model.data.sentences import recoloured, with_sentences
+from model.data.wordnet import wordnet
 from model.diffusion import diffusion_loss, q_sample
 from model.lessons.words import THINGS_FILE, VOCABULARY_FILE, vocabulary_of
 from model.loading import load_autoencoder, load_clip
@@ -253,6 +254,9 @@ def main() -> None:
         "--sentences", type=int, default=0, help="also caption each concept picture with N sentences people type"
     )
     parser.add_argument(
+        "--descriptions", action="store_true", help="with --sentences: each concept's WordNet gloss as a caption too"
+    )
+    parser.add_argument(
         "--recolour", type=int, default=0, help="add up to N recoloured copies of each concept picture, named by colour"
     )
     parser.add_argument("--recolour-share", type=float, default=0.25, help="share of each batch that is recoloured")
@@ -330,7 +334,7 @@ def main() -> None:
         dataset = dataset.subset(dataset.concept_indices() >= 0)
     originals = dataset
     if args.sentences:
-        dataset = with_sentences(dataset, args.sentences)
+        dataset = with_sentences(dataset, args.sentences, wordnet() if args.descriptions else None)
     if args.recolour:
         dataset = joined(dataset, recoloured(dataset, args.recolour, args.sentences or 8))
     sampling = batch_weights(len(originals), len(dataset), args.recolour_share)

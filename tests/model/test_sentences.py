@@ -7,6 +7,7 @@ from model.data.dataset import EmojiDataset, joined
 from model.data.phrasings import held_out_colour, training_colours
 from model.data.recolour import colour_of
 from model.data.sentences import recoloured, with_sentences
+from model.data.wordnet import Sense
 
 
 def _dataset() -> EmojiDataset:
@@ -35,3 +36,16 @@ def test_recoloured_copies_are_in_training_colours_and_named_so():
         assert item["colour"] in training_colours(car) and colour_of(image) == item["colour"]
         assert all(item["colour"] in caption and held_out_colour(car) not in caption for caption in item["captions"])
     assert len(joined(_dataset(), copies)) == 6
+
+
+class _OneGloss:
+    """A WordNet that knows one gloss."""
+
+    def sense(self, lemma: str, category: str | None = None):
+        return Sense(("car",), "a motor vehicle with four wheels", "motor vehicle") if lemma == "car" else None
+
+
+def test_with_a_wordnet_each_concept_picture_is_described_too():
+    people = with_sentences(_dataset(), 2, _OneGloss())
+    assert people.items[0]["captions"][-1] == "a motor vehicle with four wheels"
+    assert len(people.items[1]["captions"]) == 3  # the rocket's name and two sentences: no gloss to add
