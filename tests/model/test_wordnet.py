@@ -9,7 +9,7 @@ from model.data.wordnet import WordNet
 # (lexicographer file, words, hypernym's key or None, gloss); keys stand for byte offsets worked out below
 SYNSETS = {
     "canine": ("05", ["canine", "canid"], None, "a mammal with teeth for eating meat"),
-    "dog": ("05", ["dog", "domestic_dog"], "canine", 'a member of the genus Canis (probably from wolves); "the dog barked"'),
+    "dog": ("05", ["dog", "domestic_dog"], "canine", 'a member of the genus Canis (from wolves); "the dog barked"'),
     "hotdog": ("13", ["frank", "hotdog", "dog"], None, "a smooth-textured sausage"),
     "ski": ("06", ["ski"], None, "narrow runners used in pairs for gliding over snow"),
 }  # fmt: skip
