@@ -171,15 +171,15 @@ def report(clients: int, label: str, result: LoadResult) -> float:
     return throughput
 
 
-def serve(port: int, tiny: bool, max_batch_rows: int) -> None:
-    """The child: the real app on loopback, with a throwaway gallery."""
+def serve(port: int, tiny: bool, max_batch_rows: int, gallery: Path | None = None) -> None:
+    """The child: the real app on loopback, with a throwaway gallery unless one is given."""
     pipeline = Pipeline.tiny() if tiny else None
-    with tempfile.TemporaryDirectory() as gallery:
+    with tempfile.TemporaryDirectory() as throwaway:
         settings = Settings(
             max_batch_rows=max_batch_rows,
             max_queue=1024,
             max_connections=1024,
-            gallery_dir=Path(gallery),
+            gallery_dir=gallery or Path(throwaway),
             messages_per_second=1000,
         )
         uvicorn.Server(server_config(create_app(settings, pipeline), "127.0.0.1", port, "warning")).run()

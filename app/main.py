@@ -1,9 +1,12 @@
 """Builds the FastAPI app: settings, the model loaded once in the lifespan, routes and static files."""
 
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -70,6 +73,16 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
     @app.exception_handler(LessonsBusy)
     async def lessons_busy(_: Request, busy: LessonsBusy) -> JSONResponse:
         return JSONResponse({"detail": str(busy)}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, invalid: RequestValidationError) -> JSONResponse:
+        """FastAPI's own 422 echoes the input back as JSON, and failed with a 500 on bytes that are not UTF-8 or on
+        NaN and infinity (which JSON cannot carry)."""
+        readable = {
+            bytes: lambda raw: raw.decode("utf-8", "replace"),
+            float: lambda number: number if math.isfinite(number) else str(number),
+        }
+        return JSONResponse({"detail": jsonable_encoder(invalid.errors(), custom_encoder=readable)}, status_code=422)
 
     @app.exception_handler(TooManyGuesses)
     async def too_many_guesses(_: Request, refused: TooManyGuesses) -> JSONResponse:

@@ -3,7 +3,7 @@
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel
 
@@ -15,6 +15,7 @@ from app.routes.page import templates
 router = APIRouter()
 
 RoomQuery = Query(None, max_length=16, description="only this room's pictures")
+EntryId = Annotated[int, Path(ge=0, le=2**63 - 1, description="a picture's number (SQLite's row ids fit 64 bits)")]
 
 
 class GalleryItem(BaseModel):
@@ -48,7 +49,7 @@ class Pin(BaseModel):
 
 @router.post("/api/gallery/{entry_id}/pin")
 def pin(
-    entry_id: int,
+    entry_id: EntryId,
     body: Pin,
     gallery: GalleryDep,
     rooms: RoomsDep,
@@ -80,14 +81,14 @@ def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) ->
 
 
 @router.get("/api/gallery/{entry_id}/picture.png", response_class=FileResponse)
-def picture(entry_id: int, gallery: GalleryDep) -> FileResponse:
+def picture(entry_id: EntryId, gallery: GalleryDep) -> FileResponse:
     entry = _found(gallery.get(entry_id))
     name = f"{file_stem(entry.record.prompt, entry.record.seed)}.png"
     return FileResponse(gallery.picture(entry), media_type="image/png", filename=name)
 
 
 @router.get("/api/gallery/{entry_id}/reveal.gif", response_class=Response)
-def reveal(entry_id: int, gallery: GalleryDep, options: OptionsDep) -> Response:
+def reveal(entry_id: EntryId, gallery: GalleryDep, options: OptionsDep) -> Response:
     """The stored reveal as a looping GIF, rendered on request (it is kept as compact arrays)."""
     entry = _found(gallery.get(entry_id))
     gif = gallery.reveal(entry).gif(options.image_size)

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from websockets.sync.client import connect
 
+from app.bench_http_fuzz import draw_one_picture
 from app.headers import SECURITY_HEADERS
 
 pytestmark = pytest.mark.timeout(180)
@@ -23,15 +23,6 @@ EXTRA_REQUESTS = [
 ]
 
 
-def _draw_one_picture(port: int) -> None:
-    """A finished run, so the gallery's picture and reveal routes have something to serve."""
-    with connect(f"ws://127.0.0.1:{port}/ws", origin=f"http://127.0.0.1:{port}") as socket:
-        socket.recv(timeout=10)  # hello
-        socket.send(json.dumps({"type": "generate", "prompt": "a red apple", "steps": 3, "seed": 1}))
-        while not (isinstance(m := socket.recv(timeout=60), str) and json.loads(m)["type"] == "done"):
-            pass
-
-
 def _every_request(served) -> list[tuple[str, str]]:
     """Each GET and POST route the app declares, its path parameters filled in, then odd and static requests."""
     _, _, body = served.ask("/openapi.json")
@@ -45,7 +36,7 @@ def _every_request(served) -> list[tuple[str, str]]:
 
 
 def test_every_response_carries_the_protective_headers_and_pictures_their_real_type(served):
-    _draw_one_picture(served.port)
+    draw_one_picture(served.port)
     seen = set()
     for method, path in _every_request(served):
         status, headers, body = served.ask(path, method=method)
