@@ -253,9 +253,10 @@ class Pipeline:
     def preview(self) -> LatentPreview:
         """The sketchbook's cheap linear preview, fitted to its decoder once (by `warm_up`, or on first use)."""
         if self._preview is None:
-            book = self._sketchbook().config
+            book = self._sketchbook()
+            size = book.config
             self._preview = LatentPreview.fit(
-                self.to_pictures, book.latent_channels, book.latent_size, book.image_size, self.device
+                self.to_pictures, book.encode, size.latent_channels, size.latent_size, size.image_size, self.device
             )
         return self._preview
 

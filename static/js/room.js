@@ -17,7 +17,10 @@ export class Classroom {
     this.teacherJob = null; // the job id of the teacher's run this student is watching
     this.film = null; // that run, kept like the student's own
     this.gridTimer = null;
-    $("teach").addEventListener("click", () => this.send({ type: "open_room" }));
+    $("teach").addEventListener("click", () => {
+      this.send({ type: "open_room" });
+      $("prompt").focus(); // the teacher types next: Enter must draw, not open the room again
+    });
   }
 
   /** After every (re)connect: rejoin the room in the address, or take back the room this tab teaches. */

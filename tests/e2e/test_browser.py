@@ -503,3 +503,13 @@ def test_the_page_says_which_words_it_was_never_taught_and_that_it_draws_one_thi
 
     _draw(page, "a cat")
     assert not line.is_visible(), "a prompt in known words about one thing needs no reading line"
+
+
+def test_enter_right_after_teach_a_class_draws_instead_of_opening_the_room_again(page: Page):
+    page.fill("#prompt", "a cat")
+    page.click("#teach")
+    page.wait_for_selector("#teacher-side:not([hidden])")
+    code = page.inner_text("#room-code")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+    assert page.inner_text("#room-code") == code
