@@ -7,13 +7,21 @@ const REFRESH_MS = 3000;
 const code = document.body.dataset.room;
 const grid = document.getElementById("wall-grid");
 
+let timer = null;
+
 async function refresh() {
-  if (!(await showLatest(grid, code, 256))) return;
+  if (!(await showLatest(grid, code, 256))) {
+    // the room has closed: asking on would count as guessing codes, and lock this laptop out of its rooms
+    clearInterval(timer);
+    document.getElementById("wall-empty").textContent = "This room has closed; open the wall again from a new room.";
+    document.getElementById("wall-empty").hidden = false;
+    return;
+  }
   document.getElementById("wall-empty").hidden = grid.children.length > 0;
 }
 
 document.getElementById("projector").addEventListener("click", () => toggleProjector());
 syncProjectorWithFullscreen(() => {});
 bindKeys({ generate: () => {}, toggle: () => {}, step: () => {}, projector: () => toggleProjector() }, null);
+timer = setInterval(refresh, REFRESH_MS);
 refresh();
-setInterval(refresh, REFRESH_MS);
