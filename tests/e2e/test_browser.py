@@ -511,5 +511,5 @@ def test_enter_right_after_teach_a_class_draws_instead_of_opening_the_room_again
     page.wait_for_selector("#teacher-side:not([hidden])")
     code = page.inner_text("#room-code")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+    page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Done')")
     assert page.inner_text("#room-code") == code
