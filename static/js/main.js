@@ -48,6 +48,9 @@ function progress(fraction, html, whose = "mine") {
   $("progress-text").innerHTML = html;
 }
 
+// A sketchbook team's dust lies in its sketch: the decoder paints a dusty sketch as coloured confetti on white.
+const PAINTED_DUST_HINT = "the dusty sketch, painted: early dust comes out as coloured confetti";
+
 /** The film the big panels show: this tab's own run, or the teacher's in a room. */
 function viewed() {
   return state.view === "teacher" ? classroom.film : state.film;
@@ -58,6 +61,7 @@ function stage(film) {
   player.attach(film);
   for (const canvas of Object.values(canvases)) paint(canvas, [], film?.size ?? 32, film?.numImages ?? 1);
   $("sketchbook-panel").hidden = !film?.sketchbook;
+  $("dusty-hint").textContent = film?.sketchbook ? PAINTED_DUST_HINT : "what the picture looks like right now";
   if (film) chart.load(film.schedule, film.total);
   player.refresh();
 }

@@ -224,6 +224,7 @@ def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one
     assert page.is_hidden("#sketchbook-panel")  # the module's pipeline draws in pixels
     _draw(page, "a red apple")
     assert page.is_hidden("#sketchbook-panel")
+    assert page.inner_text("#dusty-hint") == "what the picture looks like right now"
 
     server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny(latent=True)))
     server.start()
@@ -234,6 +235,7 @@ def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one
         latent_page.wait_for_selector('#status[data-state="online"]')
         _draw(latent_page, "a red apple")
         assert latent_page.is_visible("#sketchbook-panel")
+        assert "confetti" in latent_page.inner_text("#dusty-hint"), "the page says why early dust looks as it does"
         tiles = latent_page.evaluate(CANVAS_PIXELS, "sketchbook")
         assert len(set(tiles)) > 10, "the sketchbook panel is blank after the run"
         red, green, blue = tiles[0::4], tiles[1::4], tiles[2::4]
