@@ -1,5 +1,6 @@
 """Protective headers on every response, so a page of this server cannot be framed, sniffed or injected into."""
 
+from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -49,3 +50,11 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class GuardedApp(FastAPI):
+    """FastAPI whose every answer carries `SECURITY_HEADERS`, its own "Internal Server Error" too: that one comes from
+    Starlette's outermost middleware, outside any middleware the app adds."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())

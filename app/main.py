@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from app.config import PAGE_DIR, Settings
 from app.engine import Engine
 from app.gallery import GALLERY_DATABASE, Budget, Gallery
-from app.headers import SecurityHeaders
+from app.headers import GuardedApp
 from app.hosts import HostAllowList
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.options import build_options
@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
             app.state.gallery.close()
             room_store.close()
 
-    app = FastAPI(title="Dust to Detail", lifespan=lifespan)
+    app = GuardedApp(title="Dust to Detail", lifespan=lifespan)
     for module in (page, health, options, schedule, jobs, ws, lessons):
         app.include_router(module.router)
     for module in (gallery, rooms):  # classroom: the gallery and teachers' rooms
@@ -90,6 +90,5 @@ def create_app(settings: Settings | None = None, pipeline: Pipeline | None = Non
         return JSONResponse({"detail": str(refused)}, status_code=429, headers=headers)
 
     app.mount("/static", StaticFiles(directory=PAGE_DIR / "static"), name="static")
-    app.add_middleware(HostAllowList, extra=settings.allowed_hosts)
-    app.add_middleware(SecurityHeaders)  # added last, so outermost: a refused Host's answer carries the headers too
+    app.add_middleware(HostAllowList, extra=settings.allowed_hosts)  # inside GuardedApp's headers: its 400 has them
     return app

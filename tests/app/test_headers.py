@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from fastapi.testclient import TestClient
 
 from app.bench_http_fuzz import draw_one_picture
 from app.headers import SECURITY_HEADERS
+from app.main import create_app
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -56,3 +58,16 @@ def test_the_policy_allows_only_the_apps_own_files_and_no_framing(served):
     assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
     for directive in ("script-src", "style-src", "connect-src"):
         assert policy[directive] == "'self'", "no inline code, no other site"
+
+
+def test_the_servers_own_internal_error_carries_the_protective_headers(settings, pipeline):
+    app = create_app(settings, pipeline)
+
+    @app.get("/broken")
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/broken")
+    assert response.status_code == 500
+    assert {name: response.headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
