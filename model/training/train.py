@@ -55,6 +55,7 @@ from model.training.whitening import (
     load_switching_to_whitening,
     reads_whitened_pooled,
     reads_whitened_tokens,
+    refit_whitenings,
 )
 
 
@@ -313,6 +314,11 @@ def main() -> None:
     parser.add_argument("--sample-every", type=float, default=10.0, help="minutes between sample grids and meters")
     parser.add_argument("--meter-stride", type=int, default=8, help="meters draw every Nth concept (0: no meters)")
     parser.add_argument("--judge", type=Path, help="a judge checkpoint: meters report its top-1 too")
+    parser.add_argument(
+        "--new-text-encoder",
+        action="store_true",
+        help="--init weights trained on another CLIP of --clip's width: fit their whitenings afresh to --clip",
+    )
     parser.add_argument("--resume", action="store_true")
     parser.add_argument(
         "--init", type=Path, help="without a state to resume, start from these weights (fresh optimizer)"
@@ -378,6 +384,9 @@ def main() -> None:
     step = restore_training_state(state_path, model, ema, optimizer, whitening, pooled_captions) if resuming else 0
     if args.init is not None and step == 0:
         start_from_weights(args.init, model, ema, config, whitening, pooled_captions)
+        if args.new_text_encoder:
+            for network in (model, ema.model):
+                refit_whitenings(network, bank.table)
     elif step == 0:
         pooled = fit_pooled_whitening(model.state_dict(), bank.table) if args.whiten_pooled else None
         for network in (model, ema.model):

@@ -76,6 +76,17 @@ def _install(whitening: object, flag: str, mean: torch.Tensor, matrix: torch.Ten
     whitening.matrix.copy_(matrix)
 
 
+@torch.no_grad()
+def refit_whitenings(model: nn.Module, captions: TextCondition) -> None:
+    """Point a trained model's whitenings at another text encoder's captions, its weights unchanged: whitened, the
+    new encoder's tokens (and pooled prompt) have the spread the weights were trained on, zero mean and unit
+    covariance, though not the same meanings, so a team moves to a new encoder from a sound start."""
+    if isinstance(getattr(model, "whitening", None), Whitening):
+        install_token_whitening(model, *fit_token_whitening(captions))
+    if isinstance(getattr(getattr(model, "embed", None), "pooled_whitening", None), Whitening):
+        install_pooled_whitening(model, *fit_pooled_whitening(model.state_dict(), captions))
+
+
 def folded_parameters(network: nn.Module) -> list[nn.Parameter]:
     """The parameters `fold_token_whitening` rewrites: every cross-attention's key/value projection."""
     return [p for name, p in network.named_parameters() if name.split(".")[-3:-1] == ["cross_attn", "to_kv"]]

@@ -13,6 +13,7 @@ from model.training.whitening import (
     fold_token_whitening,
     reads_whitened_pooled,
     reads_whitened_tokens,
+    refit_whitenings,
 )
 
 TEXT_DIM = 16
@@ -98,3 +99,27 @@ def test_folding_the_pooled_whitening_in_leaves_the_model_unchanged_and_whitens_
     assert reads_whitened_pooled(whitened.state_dict()) and not reads_whitened_pooled(raw.state_dict())
     with pytest.raises(ValueError, match="without pooled_whitening"):
         fold_pooled_whitening(raw, mean, matrix)
+
+
+def test_a_model_moved_to_a_new_encoder_reads_its_tokens_and_pooled_prompt_whitened_weights_unchanged():
+    torch.manual_seed(0)
+    config = ModelConfig(
+        backbone=backbone_preset("unet-tiny"), image_size=16, text_dim=8, text_whitening=True, pooled_whitening=True
+    )
+    model = build_backbone(config)
+    before = {name: p.clone() for name, p in model.named_parameters()}
+    new_encoder = TextCondition(
+        3 + 2 * torch.randn(256, 3, 8),
+        torch.ones(256, 3, dtype=torch.bool),
+        1 + torch.randn(256, 8) @ torch.randn(8, 8),
+    )
+    refit_whitenings(model, new_encoder)
+    tokens = model.whitening.whiten(new_encoder.tokens.flatten(0, 1))
+    assert torch.allclose(tokens.mean(0), torch.zeros(8), atol=1e-4)
+    assert torch.allclose(torch.cov(tokens.T), torch.eye(8), atol=1e-2)
+    normed = torch.nn.functional.layer_norm(
+        new_encoder.pooled, (8,), *(model.embed.text_proj[0].weight, model.embed.text_proj[0].bias)
+    )
+    pooled = model.embed.pooled_whitening.whiten(normed)
+    assert torch.allclose(pooled.mean(0), torch.zeros(8), atol=1e-4)
+    assert all(torch.equal(p, before[name]) for name, p in model.named_parameters())
