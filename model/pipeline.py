@@ -179,11 +179,16 @@ class Pipeline:
         return self.clip.condition(prompts)
 
     def initial_noise(self, seed: int, num_images: int, backbone: str) -> torch.Tensor:
-        """A team's starting dust (pixels or latent): image i is seeded with seed + i, so image 0 matches one run."""
+        """A team's starting dust (pixels or latent): image 0 is seeded with the seed itself, so it matches a
+        one-picture run, and image i with seed + i·2³¹, past every seed a run can ask for: no picture of one run is
+        a picture of another seed's run (with seed + i, a 4-picture run at s shared 3 pictures with one at s + 1)."""
         config = self.team(backbone).config
         size = (1, config.channels, config.image_size, config.image_size)
         return torch.cat(
-            [torch.randn(size, generator=torch.Generator().manual_seed(seed + i)) for i in range(num_images)]
+            [
+                torch.randn(size, generator=torch.Generator().manual_seed(seed + i * (MAX_SEED + 1)))
+                for i in range(num_images)
+            ]
         ).to(self.device)  # (N, C, H, W)
 
     def generate(

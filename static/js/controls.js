@@ -23,6 +23,8 @@ export class Controls {
 
     $("seed").max = String(limits.max_seed);
     $("dice").addEventListener("click", () => this.rollSeed());
+    $("seed-lock").addEventListener("click", () => this.lockSeed($("seed-lock").getAttribute("aria-pressed") !== "true"));
+    $("seed").addEventListener("input", () => this.lockSeed(true)); // a seed typed in is one to keep
     this.rollSeed();
     $("prompt").maxLength = $("negative").maxLength = limits.max_prompt_chars;
   }
@@ -33,6 +35,7 @@ export class Controls {
     for (const [name, id] of Object.entries(text)) {
       if (query.has(name)) $(id).value = query.get(name);
     }
+    if (query.has("seed")) this.lockSeed(true); // "run again" means this very dust
     for (const [name, id] of [["sampler", "sampler"], ["schedule", "schedule"]]) {
       const known = [...$(id).options].some((option) => option.value === query.get(name));
       if (known) $(id).value = query.get(name);
@@ -48,8 +51,16 @@ export class Controls {
     $("seed").value = String(Math.floor(Math.random() * 100000));
   }
 
-  /** The `generate` message for the current settings (see docs/protocol.md). */
+  /** Locked, every press draws from the seed shown ("same seed, same picture"); unlocked, from new dust each time. */
+  lockSeed(locked) {
+    $("seed-lock").setAttribute("aria-pressed", String(locked));
+    $("seed-lock").textContent = locked ? "🔒" : "🔓";
+  }
+
+  /** The `generate` message for the current settings (see docs/protocol.md); each press rolls new dust unless the
+   * seed is locked. */
   message(prompt) {
+    if ($("seed-lock").getAttribute("aria-pressed") !== "true") this.rollSeed();
     const seed = $("seed").value.trim();
     return {
       type: "generate",

@@ -515,3 +515,17 @@ def test_enter_right_after_teach_a_class_draws_instead_of_opening_the_room_again
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Done')")
     assert page.inner_text("#room-code") == code
+
+
+def _seed_drawn(page: Page, prompt: str) -> str:
+    _draw(page, prompt)
+    return page.inner_text("#progress-text").split("with seed ")[1].split(".")[0]
+
+
+def test_every_press_draws_from_new_dust_until_the_seed_is_locked(page: Page):
+    first, second = _seed_drawn(page, "a cat"), _seed_drawn(page, "a cat")
+    assert first != second, "pressing Draw again drew from the same dust"
+    page.click("#seed-lock")
+    assert page.get_attribute("#seed-lock", "aria-pressed") == "true"
+    kept = page.input_value("#seed")
+    assert _seed_drawn(page, "a cat") == _seed_drawn(page, "a cat") == kept

@@ -134,3 +134,10 @@ def test_sample_gives_the_picture_the_stream_ends_on(pipeline, latent_pipeline, 
     request = GenerationRequest("a cat", backbone="dit", num_inference_steps=4, num_images=2, seed=3)
     streamed = list(drawing.generate(request))[-1].x_next
     assert torch.allclose(drawing.sample(request), streamed, atol=1e-6)
+
+
+def test_no_picture_of_one_run_is_a_picture_of_the_next_seeds_run():
+    pipeline = Pipeline.tiny()
+    four, next_four = pipeline.initial_noise(7, 4, "unet"), pipeline.initial_noise(8, 4, "unet")
+    assert torch.equal(four[:1], pipeline.initial_noise(7, 1, "unet"))  # picture 0 is the one-picture run's
+    assert not any(torch.equal(a, b) for a in four for b in next_four)
