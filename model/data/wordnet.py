@@ -97,6 +97,10 @@ def _first_clause(gloss: str) -> str:
 
 
 @cache
-def wordnet() -> WordNet | None:
-    """The system's WordNet, or None where `wordnet-base` is not installed."""
-    return WordNet() if (WORDNET_DIR / "index.noun").exists() else None
+def wordnet() -> WordNet:
+    """The system's WordNet; a FileNotFoundError says how to install it where it is missing."""
+    if not (WORDNET_DIR / "index.noun").exists():
+        raise FileNotFoundError(
+            f"no WordNet 3.0 in {WORDNET_DIR}: install Debian's wordnet-base (apt-get install wordnet-base)"
+        )
+    return WordNet()
