@@ -51,6 +51,11 @@ function progress(fraction, html, whose = "mine") {
 // A sketchbook team's dust lies in its sketch: the decoder paints a dusty sketch as coloured confetti on white.
 const PAINTED_DUST_HINT = "the dusty sketch, painted: early dust comes out as coloured confetti";
 
+/** How to replay on this device: a phone or tablet has no Space bar. */
+function replayHint() {
+  return matchMedia("(hover: none)").matches ? "Tap ▶ to replay." : "Press Space to replay.";
+}
+
 /** The film the big panels show: this tab's own run, or the teacher's in a room. */
 function viewed() {
   return state.view === "teacher" ? classroom.film : state.film;
@@ -88,7 +93,7 @@ function onTeacher(event, m) {
   } else if (event === "step") {
     progress((m.index + 1) / film.total, `Teacher: ${describeStep(m, film.total)}`, "teacher");
   } else if (event === "done") {
-    progress(1, `<b>The teacher's picture is done</b> (seed ${m.seed}). Press Space to replay.`, "teacher");
+    progress(1, `<b>The teacher's picture is done</b> (seed ${m.seed}). ${replayHint()}`, "teacher");
     film.drew = m.drew ?? null;
     if (state.view === "teacher") showReading(film.reading, film.drew);
   } else if (event === "end") {
@@ -208,8 +213,9 @@ const handlers = {
     if (state.view === "mine") player.refresh();
     const skipped = film.total - film.steps.size;
     const seconds = (m.timings.total_ms / 1000).toFixed(1);
-    const note = skipped > 0 ? ` (${skipped} steps were skipped on the way to keep up with a slow link)` : "";
-    progress(1, `<b>Done!</b> ${film.total} steps in ${seconds} s with seed ${m.seed}.${note} Press Space to replay.`);
+    const were = skipped === 1 ? "1 step was" : `${skipped} steps were`;
+    const note = skipped > 0 ? ` (${were} skipped on the way to keep up with a slow link)` : "";
+    progress(1, `<b>Done!</b> ${film.total} steps in ${seconds} s with seed ${m.seed}.${note} ${replayHint()}`);
     film.drew = m.drew ?? null;
     showReading(film.reading, film.drew);
     offerDownloads(film, m);

@@ -7,17 +7,26 @@ const REFRESH_MS = 3000;
 const code = document.body.dataset.room;
 const grid = document.getElementById("wall-grid");
 
+const EMPTY_WALL = document.getElementById("wall-empty").textContent; // what the page says before any picture
 let timer = null;
 
 async function refresh() {
-  if (!(await showLatest(grid, code, 256))) {
-    // the room has closed: asking on would count as guessing codes, and lock this laptop out of its rooms
-    clearInterval(timer);
-    document.getElementById("wall-empty").textContent = "This room has closed; open the wall again from a new room.";
-    document.getElementById("wall-empty").hidden = false;
+  const shown = await showLatest(grid, code, 256);
+  const empty = document.getElementById("wall-empty");
+  if (shown === null) {
+    empty.textContent = "The drawing server is not answering; the wall tries again by itself.";
+    empty.hidden = false;
     return;
   }
-  document.getElementById("wall-empty").hidden = grid.children.length > 0;
+  if (!shown) {
+    // the room has closed: asking on would count as guessing codes, and lock this laptop out of its rooms
+    clearInterval(timer);
+    empty.textContent = "This room has closed; open the wall again from a new room.";
+    empty.hidden = false;
+    return;
+  }
+  empty.textContent = EMPTY_WALL;
+  empty.hidden = grid.children.length > 0;
 }
 
 document.getElementById("projector").addEventListener("click", () => toggleProjector());

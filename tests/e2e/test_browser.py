@@ -529,3 +529,34 @@ def test_every_press_draws_from_new_dust_until_the_seed_is_locked(page: Page):
     assert page.get_attribute("#seed-lock", "aria-pressed") == "true"
     kept = page.input_value("#seed")
     assert _seed_drawn(page, "a cat") == _seed_drawn(page, "a cat") == kept
+
+
+def test_the_wall_waits_quietly_while_the_server_does_not_answer(browser, page: Page, live: BackgroundServer):
+    code = _teach(page)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        wall = context.new_page()
+        uncaught: list[str] = []
+        wall.on("pageerror", lambda error: uncaught.append(str(error)))
+        wall.route("**/latest", lambda route: route.abort())  # as when the laptop's server is down
+        wall.goto(urljoin(live.url, f"rooms/{code}/wall"))
+        wall.wait_for_function("() => document.getElementById('wall-empty').textContent.includes('not answering')")
+        wall.wait_for_timeout(3500)  # past a refresh
+        assert not uncaught, f"the wall's refresh threw: {uncaught}"
+        wall.unroute("**/latest")
+        wall.wait_for_function("() => document.getElementById('wall-empty').textContent.startsWith('Nothing yet')")
+    finally:
+        context.close()
+
+
+def test_a_phone_is_told_to_tap_play_not_to_press_space(browser, live: BackgroundServer):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.goto(live.url)
+        phone.wait_for_selector('#status[data-state="online"]')
+        _draw(phone, "a cat")
+        assert "Tap ▶ to replay." in phone.inner_text("#progress-text")
+        assert "Space" not in phone.inner_text("#progress-text")
+    finally:
+        context.close()
