@@ -75,7 +75,7 @@ def draw(
         ),
         start=True,
     )
-    reveal = Reveal()
+    reveal = Reveal(file_stem=file_stem(request.prompt, job.seed))
     last: Step | None = None
     first_step_ms = 0.0
     try:
@@ -142,7 +142,7 @@ def draw(
         steps=total,
         timings=timings,
         gif_url=REVEAL_GIF_PATH.format(job_id=job.id),
-        file_stem=file_stem(request.prompt, job.seed),
+        file_stem=reveal.file_stem,
         drew=_drew(pipeline, reading, last.x_next[:1]),
     )
     job.post(*final_frames, done, last=True)

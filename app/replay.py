@@ -9,6 +9,7 @@ import numpy as np
 from app.imaging import reveal_gif
 
 GIF_TARGET_PIXELS = 192  # each picture is upscaled to about this size, crisp enough for slides
+GIF_LABELS = ("the dusty paper", "what the model thinks it is")  # the page's names for the two panels
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Reveal:
 
     dusty: list[np.ndarray] = field(default_factory=list)  # (B, H, W, 3) uint8 x_t per step
     guesses: list[np.ndarray] = field(default_factory=list)  # (B, H, W, 3) uint8 predicted x0 per step
+    file_stem: str = "dust-to-detail"  # what a download is named: the prompt's words and the seed
 
     def record(self, dusty: np.ndarray, guess: np.ndarray) -> None:
         self.dusty.append(dusty)
@@ -26,7 +28,7 @@ class Reveal:
         """The whole reveal as a looping GIF: the dusty paper beside the model's guess, every step."""
         panels = [[dusty, guess] for dusty, guess in zip(self.dusty, self.guesses)]
         scale = max(1, GIF_TARGET_PIXELS // image_size)
-        return reveal_gif(panels, scale=scale, frame_ms=1000 // fps, hold_ms=2000)
+        return reveal_gif(panels, scale=scale, frame_ms=1000 // fps, hold_ms=2000, labels=GIF_LABELS)
 
     @property
     def nbytes(self) -> int:

@@ -3,12 +3,15 @@
 from typing import Annotated
 from urllib.parse import urlencode
 
+import numpy as np
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from PIL import Image
 from pydantic import BaseModel
 
 from app.deps import AddressDep, GalleryDep, GuessesDep, OptionsDep, RoomsDep
 from app.gallery import GalleryEntry, GalleryRecord
+from app.imaging import DOWNLOAD_PIXELS, download_png
 from app.naming import file_stem
 from app.routes.page import templates
 
@@ -25,6 +28,7 @@ class GalleryItem(BaseModel):
     created: float
     record: GalleryRecord
     picture_url: str
+    download_url: str  # the picture enlarged for slides, as the main page's PNG download
     reveal_url: str
     again_url: str  # the main page with this prompt, settings and seed filled in
     pinned: bool  # kept whatever the gallery's budget
@@ -37,6 +41,7 @@ class GalleryItem(BaseModel):
             created=entry.created,
             record=entry.record,
             picture_url=f"/api/gallery/{entry.id}/picture.png",
+            download_url=f"/api/gallery/{entry.id}/picture.png?size={DOWNLOAD_PIXELS}",
             reveal_url=f"/api/gallery/{entry.id}/reveal.gif",
             again_url="/?" + urlencode(settings),
             pinned=entry.pinned,
@@ -80,11 +85,22 @@ def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) ->
     return templates.TemplateResponse(request, "gallery.html", {"items": items, "room": room and room.upper()})
 
 
-@router.get("/api/gallery/{entry_id}/picture.png", response_class=FileResponse)
-def picture(entry_id: EntryId, gallery: GalleryDep) -> FileResponse:
+@router.get(
+    "/api/gallery/{entry_id}/picture.png", response_class=Response, responses={200: {"content": {"image/png": {}}}}
+)
+def picture(
+    entry_id: EntryId,
+    gallery: GalleryDep,
+    size: int | None = Query(None, ge=1, le=DOWNLOAD_PIXELS, description="enlarge to about this many pixels a side"),
+) -> Response:
+    """The picture as drawn, or enlarged nearest-neighbour for a download."""
     entry = _found(gallery.get(entry_id))
     name = f"{file_stem(entry.record.prompt, entry.record.seed)}.png"
-    return FileResponse(gallery.picture(entry), media_type="image/png", filename=name)
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if size is None:
+        return FileResponse(gallery.picture(entry), media_type="image/png", headers=headers)
+    pixels = np.asarray(Image.open(gallery.picture(entry)).convert("RGB"))
+    return Response(download_png(pixels, size), media_type="image/png", headers=headers)
 
 
 @router.get("/api/gallery/{entry_id}/reveal.gif", response_class=Response)

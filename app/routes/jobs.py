@@ -21,5 +21,5 @@ def reveal(
     if recorded is None:
         raise HTTPException(404, "That run is no longer kept; draw it again (the same seed gives the same picture).")
     gif = recorded.gif(options.image_size, fps)
-    headers = {"Content-Disposition": f'attachment; filename="dust-to-detail-{job_id}.gif"'}
+    headers = {"Content-Disposition": f'attachment; filename="{recorded.file_stem}.gif"'}
     return Response(gif, media_type="image/gif", headers=headers)

@@ -190,6 +190,9 @@ def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(
     picture = client.get(item["picture_url"])
     assert picture.status_code == 200 and Image.open(io.BytesIO(picture.content)).size == (32, 32)
     assert 'filename="dust-to-detail-a-blue-fish-seed-5.png"' in picture.headers["content-disposition"]
+    download = client.get(item["download_url"])  # enlarged for slides, as the main page's download
+    assert Image.open(io.BytesIO(download.content)).size == (512, 512)
+    assert 'filename="dust-to-detail-a-blue-fish-seed-5.png"' in download.headers["content-disposition"]
     gif = client.get(item["reveal_url"])
     assert gif.status_code == 200 and gif.content.startswith(b"GIF8")
     assert 'filename="dust-to-detail-a-blue-fish-seed-5.gif"' in gif.headers["content-disposition"]

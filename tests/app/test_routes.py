@@ -2,6 +2,7 @@
 
 import io
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
@@ -94,11 +95,14 @@ def test_finished_run_downloads_as_a_gif(client: TestClient, receive_until, gene
         done = receive_until(socket, "done").of_type("done")[0]
     response = client.get(done["gif_url"])
     assert response.status_code == 200 and response.headers["content-type"] == "image/gif"
-    assert "attachment" in response.headers["content-disposition"]
+    assert f'attachment; filename="{done["file_stem"]}.gif"' == response.headers["content-disposition"]
     gif = Image.open(io.BytesIO(response.content))
     assert gif.n_frames == steps + 1  # every step, then the picture held
     scale = 192 // 32
-    assert gif.size == (2 * 32 * scale + 3 * 4, 2 * 32 * scale + 3 * 4)  # two panels, two pictures
+    assert gif.size == (2 * 32 * scale + 3 * 4, 16 + 2 * 32 * scale + 3 * 4)  # labels, two panels, two pictures
+    band = np.asarray(gif.convert("RGB"))[:16]
+    for panel in range(2):  # each panel's name is written in the band above it
+        assert (band[:, 4 + panel * (32 * scale + 4) : (panel + 1) * (32 * scale + 4)] > 200).any()
 
 
 def test_unknown_gif_is_404(client: TestClient):
