@@ -75,6 +75,10 @@ class Clip(nn.Module):
     @torch.no_grad()
     def condition(self, prompts: list[str]) -> TextCondition:
         """What the teams read: token embeddings (after the final LayerNorm) and the pooled embedding."""
+        return self.condition_with_grad(prompts)
+
+    def condition_with_grad(self, prompts: list[str]) -> TextCondition:
+        """`condition` with gradients to the text tower, for training it through a frozen team."""
         text = self.tokenize(prompts)  # (B, L)
         clip = self.model
         x = clip.token_embedding(text) + clip.positional_embedding  # (B, L, W)
