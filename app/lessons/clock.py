@@ -1,4 +1,4 @@
-"""Lesson 2, the dusty clock: its page compares schedules with the dust lesson's sheets and /api/schedule."""
+"""The dusty clock: its page compares schedules with the dust lesson's sheets and /api/schedule."""
 
 from app.lessons.lesson import Lesson
 

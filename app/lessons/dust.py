@@ -1,4 +1,4 @@
-"""Lesson 1, sprinkling dust: the forward process, and SDEdit's way back ("clean it up")."""
+"""Sprinkling dust: the forward process, and SDEdit's way back ("clean it up")."""
 
 from typing import Annotated
 

@@ -1,4 +1,4 @@
-"""Lesson 3, Team CNN vs Team Transformer: the same words and the same dust through every team, live."""
+"""Team CNN vs Team Transformer: the same words and the same dust through every team, live."""
 
 from dataclasses import replace
 

@@ -1,4 +1,4 @@
-// Lesson 2, the dusty clock: every named schedule's ᾱ over one run, and the same dust on the same
+// The dusty clock: every named schedule's ᾱ over one run, and the same dust on the same
 // picture under each, with one cursor moving through them all.
 
 import { bindLessonKeys, say } from "./page.js";

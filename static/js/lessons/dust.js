@@ -1,4 +1,4 @@
-// Lesson 1, sprinkling dust: a slider over the forward process, then SDEdit back from where it stands.
+// Sprinkling dust: a slider over the forward process, then SDEdit back from where it stands.
 
 import { bindLessonKeys, say } from "./page.js";
 import { pictureShare } from "../numbers.js";

@@ -1,4 +1,4 @@
-// Lesson 5, the teacher's hints: classifier-free guidance taken apart live, then a sweep of strengths.
+// The teacher's hints: classifier-free guidance taken apart live, then a sweep of strengths.
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, liveForm, say } from "./page.js";

@@ -1,4 +1,4 @@
-// Lesson 8, the sketchbook: the latent a team draws, a quick linear look at it, and the decoder's painting, live.
+// The sketchbook: the latent a team draws, a quick linear look at it, and the decoder's painting, live.
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, liveForm, say } from "./page.js";

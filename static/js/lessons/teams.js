@@ -1,4 +1,4 @@
-// Lesson 3, Team CNN vs Team Transformer: the same words and dust through both backbones, live.
+// Team CNN vs Team Transformer: the same words and dust through both backbones, live.
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, liveForm, say } from "./page.js";

@@ -1,4 +1,4 @@
-// Lesson 6, words to pictures: the prompt as tokens, untaught words marked, and a live CLIP score per step.
+// Words to pictures: the prompt as tokens, untaught words marked, and a live CLIP score per step.
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, liveForm, say } from "./page.js";
