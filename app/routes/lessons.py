@@ -3,6 +3,7 @@
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from app.deps import OptionsDep
 from app.lessons import live, registry
 from app.lessons.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
@@ -21,10 +22,14 @@ def how_it_works(request: Request) -> HTMLResponse:
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)
-def lesson(request: Request, slug: str) -> HTMLResponse:
+def lesson(request: Request, slug: str, options: OptionsDep) -> HTMLResponse:
     """One lesson's page; its script drives it from the model's routes."""
     if slug not in LESSONS:
         raise HTTPException(404, "There is no lesson by that name.")
-    # the page's sliders end where the server's checks do, and start where the main page does
-    limits = {"max_guidance": MAX_LESSON_GUIDANCE, "default_guidance": GenerationRequest.guidance_scale}
+    # the page's sliders and fields end where the server's checks do, and start where the main page does
+    limits = {
+        "max_guidance": MAX_LESSON_GUIDANCE,
+        "default_guidance": GenerationRequest.guidance_scale,
+        "max_prompt_chars": options.limits.max_prompt_chars,
+    }
     return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug, **limits})

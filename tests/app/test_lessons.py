@@ -105,3 +105,9 @@ def test_bad_queries_get_a_sentence(client: TestClient, route: str, params: dict
     response = client.get(f"/api/lessons/{route}", params=params)
     assert response.status_code == 422
     assert words in str(response.json()["detail"])
+
+
+def test_lesson_prompt_fields_end_where_the_servers_check_does(client: TestClient, settings):
+    for slug in ("words", "guidance", "diversity", "dust"):
+        page = client.get(f"/lessons/{slug}").text
+        assert f'maxlength="{settings.max_prompt_chars}"' in page and 'maxlength="200"' not in page
