@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import site
 import socket
 import subprocess
 import sys
@@ -36,8 +37,17 @@ def test_an_installed_wheel_serves_the_page_its_scripts_and_a_lesson(tmp_path: P
     build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path)]  # as `pip install .` builds
     subprocess.run([*build, str(source)], check=True, cwd=tmp_path)
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    # The packages of whichever Python runs the tests (a virtual environment's too, which --system-site-packages
+    # would miss), behind the new environment's own: the wheel installed there is the copy imported.
+    inner = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(inner) / "outer-packages.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     wheel = next(tmp_path.glob("dust_to_detail-*.whl"))
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
     where = subprocess.run(
