@@ -25,6 +25,13 @@ from model.team import Team
 from model.text_encoder import TextEncoder
 
 MAX_SEED = 2**31 - 1  # one range everywhere: it fits a JavaScript number and a u32 without surprises
+PICTURES_APART = 256  # runs of up to this many pictures at seeds closer than 2²³ never share a picture's dust
+
+
+def _picture_seed(seed: int, picture: int) -> int:
+    """The seed of a run's picture: its own seed for the first, and for the others one from 2³¹ up, which no run
+    can ask for (a CPU generator reads only a seed's low 32 bits, so they stay below 2³²)."""
+    return seed if picture == 0 else MAX_SEED + 1 + (seed * PICTURES_APART + picture) % (MAX_SEED + 1)
 
 
 @dataclass(frozen=True)
@@ -180,13 +187,13 @@ class Pipeline:
 
     def initial_noise(self, seed: int, num_images: int, backbone: str) -> torch.Tensor:
         """A team's starting dust (pixels or latent): image 0 is seeded with the seed itself, so it matches a
-        one-picture run, and image i with seed + i·2³¹, past every seed a run can ask for: no picture of one run is
-        a picture of another seed's run (with seed + i, a 4-picture run at s shared 3 pictures with one at s + 1)."""
+        one-picture run, and image i with `_picture_seed`, past every seed a run can ask for: no picture of a run is
+        a picture of a nearby seed's run (with seed + i, a 4-picture run at s shared 3 with one at s + 1)."""
         config = self.team(backbone).config
         size = (1, config.channels, config.image_size, config.image_size)
         return torch.cat(
             [
-                torch.randn(size, generator=torch.Generator().manual_seed(seed + i * (MAX_SEED + 1)))
+                torch.randn(size, generator=torch.Generator().manual_seed(_picture_seed(seed, i)))
                 for i in range(num_images)
             ]
         ).to(self.device)  # (N, C, H, W)
