@@ -45,7 +45,9 @@ def main() -> None:
                     page.fill("#seed", str(args.seed))
                     page.fill("#prompt", prompt)
                     page.press("#prompt", "Enter")
-                    page.wait_for_function("document.getElementById('progress-text').textContent.startsWith('Done')")
+                    page.wait_for_function(
+                        "() => document.getElementById('progress-text').textContent.startsWith('Done')"
+                    )
                     page.wait_for_timeout(300)
                     name = re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-")
                     page.screenshot(path=str(args.out / f"app-{team}-{name}.png"))

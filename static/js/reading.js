@@ -1,5 +1,5 @@
 // How the model read the prompt, in one line beside the picture: words it was never taught, and, when the prompt
-// names two or more things, that it draws one thing at a time (and, once done, which one it drew).
+// names two or more things, that it draws one thing at a time (and, once done, which one the picture looks like).
 
 const quoted = (words) => words.map((word) => `“${word}”`);
 
@@ -18,7 +18,7 @@ export function readingSentence(reading, drew = null) {
     sentences.push(`I was never taught ${listed(quoted(untaught))}, ${rest}.`);
   }
   if (things.length > 1) {
-    const which = drew ? ` This time I drew the ${drew}.` : "";
+    const which = drew ? ` This picture looks most like the ${drew}.` : "";
     sentences.push(`You named ${listed(things.map((thing) => `the ${thing}`))}, but I draw one thing at a time.${which}`);
   }
   return sentences.join(" ");

@@ -500,7 +500,7 @@ def test_the_page_says_which_words_it_was_never_taught_and_that_it_draws_one_thi
     said = line.inner_text()
     assert said.startswith("I was never taught “zorblax”, so I drew from the other words.")
     assert "You named the cat and the sunglasses, but I draw one thing at a time." in said
-    assert said.endswith(("This time I drew the cat.", "This time I drew the sunglasses."))
+    assert said.endswith(("This picture looks most like the cat.", "This picture looks most like the sunglasses."))
     page.screenshot(path=str(ARTIFACTS / "reading-line.png"))
 
     _draw(page, "a cat")
