@@ -13,7 +13,7 @@ from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.sheets import heat_overlays, png_data_urls
 from model.clip import clip_with_pictures
 from model.lessons.word_maps import word_maps
-from model.lessons.words import picture_word_match, words_of
+from model.lessons.words import picture_word_match, place_among, words_of
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -85,14 +85,24 @@ def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
 
 
 def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
-    """A plain run, with how well the model's guess matches the words (CLIP score) at every step; a ValueError
-    before the run when the model's text encoder cannot read pictures."""
+    """A plain run, with how well the model's guess matches the words at every step: its CLIP score, and how many
+    of the things the model knows by name fit the guess better; a ValueError before the run when the model's text
+    encoder cannot read pictures."""
     clip = clip_with_pictures(pipeline.clip)
+    own = request.prompt.strip().lower()
+    others = [thing for thing in pipeline.things if thing != own]  # the prompt is not its own rival
 
     def lane() -> Lane:
         for shown in drawing_lane(pipeline, request):
-            score = picture_word_match(clip, request.prompt, shown.panels[1])
-            yield Shown(shown.panels, {"clip_score": float(score[0])})
+            facts: dict[str, float | int] = {
+                "clip_score": float(picture_word_match(clip, request.prompt, shown.panels[1])[0])
+            }
+            if others:  # weights that recorded their things: the prompt's place among their names
+                facts |= {
+                    "beaten_by": place_among(clip, request.prompt, others, shown.panels[1])[0],
+                    "rivals": len(others),
+                }
+            yield Shown(shown.panels, facts)
 
     return {"words": lane()}
 

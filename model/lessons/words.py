@@ -86,3 +86,13 @@ def best_matching(clip: Clip, things: list[str], picture: torch.Tensor) -> str:
     """Of the things named, the one a picture (1, 3, H, W) in [-1, 1] matches best by CLIP score."""
     scores = clip.encode_image(picture) @ clip.encode_text(things).T  # (1, len(things))
     return things[int(scores.argmax())]
+
+
+@torch.no_grad()
+def place_among(clip: Clip, prompt: str, others: list[str], pictures: torch.Tensor) -> list[int]:
+    """For each picture (B, 3, H, W) in [-1, 1], how many of the `others` (other things' names) fit it better
+    than the prompt does, by CLIP score: 0 means the prompt fits best. A ranking a child can read, where the raw
+    score is not (a perfect apple can score lower against "apple" than a made-up word does)."""
+    texts = clip.encode_text([prompt, *others])  # (1 + K, D)
+    scores = clip.encode_image(pictures) @ texts.T  # (B, 1 + K)
+    return (scores[:, 1:] > scores[:, :1]).sum(dim=1).tolist()

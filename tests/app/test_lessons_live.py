@@ -90,6 +90,13 @@ def test_words_lesson_scores_every_guess_against_the_words(client: TestClient, r
     steps, pictures, done = run_lesson(client, lesson="words", prompt="a red apple", steps=3)
     assert done["type"] == "done" and len(steps) == len(pictures) == 3
     assert all(0 <= s["clip_score"] <= 100 for s in steps)
+    assert all("beaten_by" not in s for s in steps), "weights that recorded no things have no names to rank against"
+
+
+def test_words_lesson_places_the_words_among_the_things_names(client: TestClient, run_lesson, pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline, "things", ("apple", "cat", "dog", "kite"))
+    steps, _, _ = run_lesson(client, lesson="words", prompt="apple", steps=3)
+    assert all(s["rivals"] == 3 and 0 <= s["beaten_by"] <= 3 for s in steps)  # "apple" is not its own rival
 
 
 def test_pages_of_other_origins_may_not_run_lessons(client: TestClient):

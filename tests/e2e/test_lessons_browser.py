@@ -199,6 +199,7 @@ def test_words_are_read_marked_and_scored_live(
     open_lesson: Callable[[str], Page], viewport: dict, pipeline, monkeypatch
 ):
     monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "happy", "cat"}))  # as training records it
+    monkeypatch.setattr(pipeline, "things", ("cat", "dog", "apple"))
     page = open_lesson("lessons/words")
     page.fill("#prompt", "a happy blorptastic cat")
     page.press("#prompt", "Enter")
@@ -206,7 +207,8 @@ def test_words_are_read_marked_and_scored_live(
     assert page.locator("#words .chip.new").all_inner_texts() == ["blorptastic"]
     assert page.locator("#words .chip.taught").all_inner_texts() == ["a", "happy", "cat"]
     assert page.locator("#tokens .chip").count() > 4
-    assert page.inner_text("#score").startswith("Step 20 of 20: match ")
+    placed = page.inner_text("#score")
+    assert placed.startswith("Step 20 of 20: ") and "3 other things' names" in placed, placed
     assert "1 word it was never taught" in page.inner_text("#token-count")
     page.wait_for_function("() => document.querySelectorAll('#word-maps img').length > 0")
     tokens = page.locator("#tokens .chip").all_inner_texts()

@@ -4,7 +4,7 @@ import json
 
 import torch
 
-from model.lessons.words import THINGS_FILE, best_matching, load_things, things_named, untaught_words
+from model.lessons.words import THINGS_FILE, best_matching, load_things, place_among, things_named, untaught_words
 
 THINGS = ("dog", "cat", "sunglasses", "orange", "polar bear", "yo-yo", "kite", "heart", "apple")
 
@@ -53,3 +53,10 @@ def test_the_thing_drawn_is_the_one_clip_matches_best():
     blue[:, 2] = 1
     assert best_matching(_AxisClip(), ["dog", "cat", "kite"], blue) == "kite"
     assert best_matching(_AxisClip(), ["dog", "cat", "kite"], blue.roll(1, dims=1)) == "dog"
+
+
+def test_the_words_place_counts_the_names_that_fit_the_picture_better():
+    blue = torch.zeros(1, 3, 8, 8)
+    blue[:, 2] = 1  # _AxisClip: the picture points along axis 2, the words along axes 0, 1, 2 in order
+    assert place_among(_AxisClip(), "dog", ["cat", "kite"], blue) == [1]  # "kite" fits it better
+    assert place_among(_AxisClip(), "dog", ["cat", "kite"], blue.roll(-2, dims=1)) == [0]  # now "dog" fits best

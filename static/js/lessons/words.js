@@ -9,6 +9,15 @@ const $ = (id) => document.getElementById(id);
 const STEPS = 20;
 const live = new LiveLesson();
 let scores = [];
+let ranked = false; // the run's steps carry the words' place among the things' names (else a bare CLIP score)
+
+/** Where the words stand against the names of the things the model knows, for one step's guess. */
+function placeSentence(meta) {
+  if (meta.rivals === undefined) return `match ${meta.clip_score.toFixed(1)} out of 100`;
+  if (meta.beaten_by === 0) return `your words fit it better than all ${meta.rivals} other things' names`;
+  const names = meta.beaten_by === 1 ? "name fits" : "names fit";
+  return `${meta.beaten_by} of ${meta.rivals} other things' ${names} it better than your words`;
+}
 
 function chips(box, items) {
   box.replaceChildren(
@@ -45,7 +54,7 @@ function drawChart() {
     lines: [{ colour: "#ff7a90", values: scores }],
     xMax: STEPS - 1,
     yMax: 100,
-    ticks: [0, 50, 100].map((value) => [value, String(value)]),
+    ticks: [0, 50, 100].map((value) => [value, ranked ? `${value} %` : String(value)]),
     ends: ["first step", "last step"],
     cursor: scores.length ? scores.length - 1 : null,
   });
@@ -54,9 +63,11 @@ function drawChart() {
 function showStep(meta, sheet) {
   drawCell($("dusty"), sheet, 0);
   drawCell($("guess"), sheet, 1);
-  scores[meta.index] = meta.clip_score;
+  ranked = meta.rivals !== undefined;
+  // the share of the other things' names the words beat: a ranking a child can read, where a raw score is not
+  scores[meta.index] = ranked ? (100 * (meta.rivals - meta.beaten_by)) / meta.rivals : meta.clip_score;
   $("match-chart").dataset.points = String(scores.length);
-  $("score").textContent = `Step ${meta.index + 1} of ${meta.total}: match ${meta.clip_score.toFixed(1)} out of 100`;
+  $("score").textContent = `Step ${meta.index + 1} of ${meta.total}: ${placeSentence(meta)}`;
   drawChart();
 }
 
