@@ -10,7 +10,8 @@ from app.lessons.limits import MAX_LESSON_GUIDANCE
 from model.diffusion import Estimate
 from model.pipeline import GenerationRequest, Pipeline
 
-GUIDANCE_SWEEP = (0.0, 1.0, 3.0, 5.0, 15.0)  # 5: the app's default
+# none, the words alone, the app's default, a strong hint and shouting (the default moves, the sweep with it)
+GUIDANCE_SWEEP = tuple(sorted({0.0, 1.0, GenerationRequest.guidance_scale, 5.0, 15.0}))
 WORDS_PUSH_GAIN = 2.0  # the words' push is small next to the pictures: shown twice as strong, grey = none
 
 

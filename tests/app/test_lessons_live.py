@@ -58,6 +58,10 @@ def test_at_guidance_one_the_unguided_guess_is_not_computed(client: TestClient, 
     assert np.array_equal(pictures[0][:, 32:64], pictures[0][:, 64:96]), "at 1 the mix is the prompted guess"
 
 
+def test_the_sweep_holds_the_apps_default_hint():
+    assert GenerationRequest.guidance_scale in GUIDANCE_SWEEP and list(GUIDANCE_SWEEP) == sorted(GUIDANCE_SWEEP)
+
+
 def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient, run_lesson):
     steps, pictures, done = run_lesson(client, lesson="sweep", prompt="a red apple", steps=2)
     assert set(done["total_ms"]) == {f"{s:g}" for s in GUIDANCE_SWEEP}

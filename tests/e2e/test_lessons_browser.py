@@ -191,6 +191,14 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
 
     page.click("#sweep")
     page.wait_for_function("() => document.querySelectorAll('#sweep-row canvas[data-step=\"20\"]').length === 5")
+    hints = dict(
+        zip(
+            page.locator("#sweep-row .panel-title").all_inner_texts(),
+            page.locator("#sweep-row .panel-hint").all_inner_texts(),
+        )
+    )
+    assert hints["Hint 2"] == "a gentle hint (the default)", hints  # the server's default, not a number written here
+    assert [title for title in hints if "default" in hints[title]] == ["Hint 2"]
     _fits(page)
     page.screenshot(path=str(ARTIFACTS / f"lesson-guidance-{viewport['width']}.png"), full_page=True)
 

@@ -6,7 +6,18 @@ import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();
-const SWEEP_WORDS = { 0: "ignores the words", 1: "just the words", 3: "a gentle hint", 5: "a strong hint (the default)", 15: "shouting" };
+let defaultHint = null; // the main page's hint strength, from /api/options
+
+/** What a hint strength does, in a child's words; the server's default says so. */
+function sweepWords(scale) {
+  const words =
+    scale === 0 ? "ignores the words"
+    : scale === 1 ? "just the words"
+    : scale < 4 ? "a gentle hint"
+    : scale < 10 ? "a strong hint"
+    : "shouting";
+  return scale === defaultHint ? `${words} (the default)` : words;
+}
 const sweep = {}; // guidance scale → canvas
 const slider = $("guidance");
 
@@ -18,6 +29,7 @@ function showTriptych(meta, sheet) {
 }
 
 function showSweep(meta, sheet) {
+  if (!sweep[meta.lane]) sweepPanel(meta.lane); // the server names the strengths, in order
   drawCell(sweep[meta.lane], sheet, 1);
   sweep[meta.lane].dataset.step = String(meta.index + 1);
 }
@@ -28,7 +40,7 @@ function sweepPanel(scale) {
   figure.innerHTML = `<figcaption><span class="panel-title"></span><span class="panel-hint"></span></figcaption>
     <div class="screen" data-empty="press Try them all"><canvas class="blank" width="32" height="32"></canvas></div>`;
   figure.querySelector(".panel-title").textContent = `Hint ${scale}`;
-  figure.querySelector(".panel-hint").textContent = SWEEP_WORDS[scale];
+  figure.querySelector(".panel-hint").textContent = sweepWords(Number(scale));
   sweep[scale] = figure.querySelector("canvas");
   sweep[scale].setAttribute("aria-label", `The picture with hint strength ${scale}`);
   $("sweep-row").append(figure);
@@ -38,7 +50,7 @@ async function start() {
   const options = await fetch("/api/options").then((r) => r.json());
   $("untrained").hidden = options.trained;
   slider.max = String(options.limits.max_guidance_scale); // one limit: the main page's
-  Object.keys(SWEEP_WORDS).forEach(sweepPanel);
+  defaultHint = options.defaults.guidance_scale;
   slider.addEventListener("input", () => ($("guidance-value").textContent = slider.value));
   const go = liveForm(({ prompt, seed }) =>
     live.run({ lesson: "guidance", prompt, seed, steps: 20, guidance: Number(slider.value) }, showTriptych),
