@@ -33,8 +33,12 @@ def guidance_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
 
 
 def triptych_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
-    """One guided run, taken apart."""
-    return {"guidance": guidance_lane(pipeline, request)}
+    """One guided run, taken apart, and beside it the run nobody gave words to, from the same dust: on the guided
+    run the two guesses soon agree (the words already steered the dust), so the words' effect shows between runs."""
+    return {
+        "guidance": guidance_lane(pipeline, request),
+        "no-words": drawing_lane(pipeline, replace(request, guidance_scale=0.0)),
+    }
 
 
 def sweep_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:

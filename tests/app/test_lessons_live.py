@@ -40,8 +40,10 @@ def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient, run
 
 def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline: Pipeline, run_lesson):
     steps, pictures, done = run_lesson(client, lesson="guidance", prompt="a red apple", steps=3, guidance=7)
-    assert done["type"] == "done" and len(steps) == 3
-    assert all(p.shape == (32, 5 * 32, 3) for p in pictures), "without words, with, the mix, the dust, the change"
+    lanes = [step["lane"] for step in steps]
+    assert done["type"] == "done" and lanes.count("guidance") == lanes.count("no-words") == 3
+    taken_apart = [p for p, lane in zip(pictures, lanes) if lane == "guidance"]
+    assert all(p.shape == (32, 5 * 32, 3) for p in taken_apart), "without words, with, the mix, the dust, the change"
     request = GenerationRequest(prompt="a red apple", num_inference_steps=3, guidance_scale=7)
     for shown in guidance_lane(pipeline, request):
         assert all(panel.shape == (1, 3, 32, 32) for panel in shown.panels), "every guess is shown as a picture"
@@ -53,9 +55,19 @@ def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline
 
 
 def test_at_guidance_one_the_unguided_guess_is_not_computed(client: TestClient, run_lesson):
-    _, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=2, guidance=1)
-    assert np.all(pictures[0][:, :32] == 128), "grey: no unconditional pass at scale 1"
-    assert np.array_equal(pictures[0][:, 32:64], pictures[0][:, 64:96]), "at 1 the mix is the prompted guess"
+    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=2, guidance=1)
+    first = next(p for p, step in zip(pictures, steps) if step["lane"] == "guidance")
+    assert np.all(first[:, :32] == 128), "grey: no unconditional pass at scale 1"
+    assert np.array_equal(first[:, 32:64], first[:, 64:96]), "at 1 the mix is the prompted guess"
+
+
+def test_beside_the_guided_run_the_same_dust_is_drawn_with_no_words(client: TestClient, run_lesson):
+    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=4, guidance=7, seed=3)
+    guided = [p for p, step in zip(pictures, steps) if step["lane"] == "guidance"]
+    silent = [p for p, step in zip(pictures, steps) if step["lane"] == "no-words"]
+    assert len(silent) == 4 and all(p.shape == (32, 2 * 32, 3) for p in silent), "its dusty paper and its guess"
+    assert np.array_equal(silent[0][:, :32], guided[0][:, 96:128]), "both start from the same dust"
+    assert not np.array_equal(silent[-1][:, 32:], guided[-1][:, 64:96]), "with and without words, other pictures"
 
 
 def test_the_sweep_holds_the_apps_default_hint():

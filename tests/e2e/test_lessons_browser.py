@@ -181,6 +181,7 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
     page.evaluate(RECORD, ["#guided", "#guided"])
     page.press("#prompt", "Enter")
     page.wait_for_selector("#guided[data-step='20']")
+    page.wait_for_selector("#no-words[data-step='20']")  # the same dust with no words, beside the taken-apart run
     filmed = page.evaluate("window.filmed")
     assert len(filmed) == 20 and len(set(filmed)) > 10, "the guided guess did not change step by step"
     assert page.inner_text("#progress") == "Step 20 of 20"

@@ -22,6 +22,11 @@ const sweep = {}; // guidance scale → canvas
 const slider = $("guidance");
 
 function showTriptych(meta, sheet) {
+  if (meta.lane === "no-words") {
+    drawCell($("no-words"), sheet, 1); // its guess: column 0 is its dusty paper
+    $("no-words").dataset.step = String(meta.index + 1);
+    return;
+  }
   ["unguided", "prompted", "guided"].forEach((id, column) => drawCell($(id), sheet, column));
   drawCell($("difference"), sheet, 4); // column 3 is the dusty paper, which this lesson leaves out
   $("progress").textContent = `Step ${meta.index + 1} of ${meta.total}`;
