@@ -117,6 +117,8 @@ def test_the_clock_cursor_moves_every_picture_and_the_chart(clock: Page, viewpor
     linear, cosine = clock.evaluate(SCHEDULE_PIXELS, "linear"), clock.evaluate(SCHEDULE_PIXELS, "cosine")
     assert linear != clean and linear != cosine, "the clocks should disagree halfway"
     assert float(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
+    assert "ᾱ" not in clock.inner_text(".clock-value"), "the panels speak to children; the number is a tooltip"
+    assert clock.get_attribute(".clock-value", "title").startswith("ᾱ_t = ")
 
     clock.keyboard.press("Space")
     clock.wait_for_function("() => document.getElementById('moment-label').textContent === 'Step 20 of 20'")

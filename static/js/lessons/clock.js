@@ -33,8 +33,8 @@ function render() {
   for (const clock of clocks) {
     drawCell(clock.canvas, clock.sheet, position);
     const point = clock.alphaBars[position];
-    clock.value.textContent =
-      position === 0 ? pictureShare(1) : `${pictureShare(point.alpha_bar)} · ᾱ_t = ${point.alpha_bar.toFixed(3)}`;
+    clock.value.textContent = pictureShare(position === 0 ? 1 : point.alpha_bar); // children's words on the panel
+    clock.value.title = position === 0 ? "" : `ᾱ_t = ${point.alpha_bar.toFixed(3)}`; // the number, for grown-ups
   }
   drawChart();
 }
