@@ -93,15 +93,13 @@ def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lan
     others = [thing for thing in pipeline.things if thing != own]  # the prompt is not its own rival
 
     def lane() -> Lane:
+        words = clip.encode_text([request.prompt, *others]) if others else None  # once a run, on the run's thread
         for shown in drawing_lane(pipeline, request):
             facts: dict[str, float | int] = {
                 "clip_score": float(picture_word_match(clip, request.prompt, shown.panels[1])[0])
             }
-            if others:  # weights that recorded their things: the prompt's place among their names
-                facts |= {
-                    "beaten_by": place_among(clip, request.prompt, others, shown.panels[1])[0],
-                    "rivals": len(others),
-                }
+            if words is not None:  # weights that recorded their things: the prompt's place among their names
+                facts |= {"beaten_by": place_among(clip, words, shown.panels[1])[0], "rivals": len(others)}
             yield Shown(shown.panels, facts)
 
     return {"words": lane()}

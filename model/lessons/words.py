@@ -89,10 +89,10 @@ def best_matching(clip: Clip, things: list[str], picture: torch.Tensor) -> str:
 
 
 @torch.no_grad()
-def place_among(clip: Clip, prompt: str, others: list[str], pictures: torch.Tensor) -> list[int]:
-    """For each picture (B, 3, H, W) in [-1, 1], how many of the `others` (other things' names) fit it better
-    than the prompt does, by CLIP score: 0 means the prompt fits best. A ranking a child can read, where the raw
-    score is not (a perfect apple can score lower against "apple" than a made-up word does)."""
-    texts = clip.encode_text([prompt, *others])  # (1 + K, D)
-    scores = clip.encode_image(pictures) @ texts.T  # (B, 1 + K)
+def place_among(clip: Clip, words: torch.Tensor, pictures: torch.Tensor) -> list[int]:
+    """For each picture (B, 3, H, W) in [-1, 1], how many rivals fit it better than the prompt does, by CLIP score:
+    0 means the prompt fits best. `words` (1 + K, D) is `clip.encode_text([prompt, *rivals])`, encoded once a run.
+    A ranking a child can read, where the raw score is not (a perfect apple scored lower against "apple" than
+    against a made-up word)."""
+    scores = clip.encode_image(pictures) @ words.T  # (B, 1 + K)
     return (scores[:, 1:] > scores[:, :1]).sum(dim=1).tolist()

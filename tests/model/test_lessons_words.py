@@ -58,5 +58,6 @@ def test_the_thing_drawn_is_the_one_clip_matches_best():
 def test_the_words_place_counts_the_names_that_fit_the_picture_better():
     blue = torch.zeros(1, 3, 8, 8)
     blue[:, 2] = 1  # _AxisClip: the picture points along axis 2, the words along axes 0, 1, 2 in order
-    assert place_among(_AxisClip(), "dog", ["cat", "kite"], blue) == [1]  # "kite" fits it better
-    assert place_among(_AxisClip(), "dog", ["cat", "kite"], blue.roll(-2, dims=1)) == [0]  # now "dog" fits best
+    words = _AxisClip().encode_text(["dog", "cat", "kite"])
+    assert place_among(_AxisClip(), words, blue) == [1]  # "kite" fits it better
+    assert place_among(_AxisClip(), words, blue.roll(-2, dims=1)) == [0]  # now "dog" fits best
