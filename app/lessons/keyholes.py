@@ -1,6 +1,5 @@
-"""Keyholes and patches: what each U-Net level can see, and where a DiT patch looks."""
+"""Keyholes and patches: what each U-Net layer can see, and where a DiT patch looks."""
 
-from dataclasses import replace
 from typing import Annotated
 
 import torch
@@ -28,7 +27,8 @@ class Keyholes(BaseModel):
     """Both teams' ways of looking, from the loaded model's own configuration."""
 
     image_size: int
-    levels: list[Keyhole] | None  # Team CNN's levels (ours, or a Stable Diffusion folder's); None without a U-Net
+    levels: list[Keyhole] | None  # Team CNN's down path layer by layer (ours, or a Stable Diffusion folder's)
+    cell_pixels: int | None  # the picture pixels one cell of Team CNN's input paints (4 for a sketch cell)
     patch_size: int | None  # Team Transformer's patch side in pixels; None if it has no DiT
 
 
@@ -47,29 +47,27 @@ class PatchLook(BaseModel):
 
 @router.get("/api/lessons/keyholes")
 def keyholes(pipeline: PipelineDep) -> Keyholes:
-    """U-Net receptive field per level and the DiT patch size, in picture pixels (a sketchbook team's
-    latent cell covers `pixels_per_cell` pixels of the painted picture)."""
-    transformer = pipeline.team_of_kind("dit")
+    """U-Net receptive field layer by layer in its input's cells, and the DiT patch size in picture pixels (a
+    sketchbook team's latent cell covers `pixels_per_cell` pixels of the painted picture)."""
+    transformer, cnn = pipeline.team_of_kind("dit"), pipeline.cnn_team()
     return Keyholes(
         image_size=pipeline.image_size,
         levels=_cnn_keyholes(pipeline),
+        cell_pixels=pipeline.pixels_per_cell(cnn.name) if cnn else None,
         patch_size=_patch_side(transformer) * pipeline.pixels_per_cell(transformer.name) if transformer else None,
     )
 
 
 def _cnn_keyholes(pipeline: Pipeline) -> list[Keyhole] | None:
-    """Our Team CNN's keyholes, else a Stable Diffusion folder's U-Net's, in picture pixels."""
+    """Our Team CNN's keyholes, else a Stable Diffusion folder's U-Net's."""
     cnn = pipeline.cnn_team()
     if cnn is None:
         return None
     if isinstance(cnn.network, FolderUNet):
-        keyholes = folder_keyholes(cnn.network, cnn.config.image_size)
-    else:
-        arch = cnn.config.backbone
-        assert isinstance(arch, UNetConfig), "cnn_team gives U-Net teams only"
-        keyholes = unet_keyholes(arch, cnn.config.image_size)
-    cell = pipeline.pixels_per_cell(cnn.name)
-    return None if keyholes is None else [replace(k, size=k.size * cell) for k in keyholes]
+        return folder_keyholes(cnn.network, cnn.config.image_size)
+    arch = cnn.config.backbone
+    assert isinstance(arch, UNetConfig), "cnn_team gives U-Net teams only"
+    return unet_keyholes(arch, cnn.config.image_size)
 
 
 @router.get("/api/lessons/patch-attention")

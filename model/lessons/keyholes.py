@@ -14,12 +14,14 @@ from model.unet import UNetConfig
 
 @dataclass(frozen=True)
 class Keyhole:
-    """What one U-Net level sees of the input, on the way down."""
+    """What Team CNN can see of its input after one more layer of its down path."""
 
+    layer: int  # position on the down path, from 0
     level: int
-    resolution: int  # the level's feature map is resolution × resolution
-    size: int  # side of its convolutions' receptive field, in input pixels (may exceed the picture)
-    attention: bool  # the level also has self-attention, so it can look anywhere
+    resolution: int  # the layer's feature map is resolution × resolution
+    size: int  # side of the convolutions' receptive field so far, in input cells (may exceed the input)
+    attention: bool  # this layer is self-attention, not a 3×3 brush
+    anywhere: bool  # an attention layer at or before this one: from here on it can look anywhere
 
 
 FOLDER_DOWN_BLOCKS = {"CrossAttnDownBlock2D", "DownBlock2D"}  # diffusers' down blocks built like our levels
@@ -49,16 +51,31 @@ def folder_keyholes(network: FolderUNet, latent_size: int) -> list[Keyhole] | No
 def down_path_keyholes(
     levels: int, res_blocks: int, attention_levels: tuple[int, ...], image_size: int
 ) -> list[Keyhole]:
-    """Receptive field after each down level: every 3×3 conv adds 2·jump, a stride-2 conv doubles the jump.
+    """Receptive field after each layer of the down path: every 3×3 conv adds 2·jump, a stride-2 conv doubles the
+    jump, and self-attention sees everything.
 
-    The stem is one 3×3 conv; each ResBlock has two 3×3 convs (its skip is 1×1); each level but the
-    last ends in a 3×3 stride-2 downsampling conv (Araujo et al. 2019, "Computing receptive fields").
+    The stem is one 3×3 conv; each ResBlock has two 3×3 convs (its skip is 1×1) and, at an attention level,
+    attention after it; each level but the last ends in a 3×3 stride-2 downsampling conv (Araujo et al. 2019,
+    "Computing receptive fields").
     """
-    size, jump, keyholes = 3, 1, []
+    keyholes: list[Keyhole] = []
+
+    def add(level: int, size: int, attention: bool = False) -> None:
+        anywhere = attention or (bool(keyholes) and keyholes[-1].anywhere)
+        keyholes.append(Keyhole(len(keyholes), level, image_size // 2**level, size, attention, anywhere))
+
+    size, jump = 3, 1
+    add(0, size)
     for level in range(levels):
-        size += res_blocks * 2 * 2 * jump
-        keyholes.append(Keyhole(level, image_size // 2**level, size, level in attention_levels))
-        size, jump = size + 2 * jump, jump * 2
+        for _ in range(res_blocks):
+            for _ in range(2):
+                size += 2 * jump
+                add(level, size)
+            if level in attention_levels:
+                add(level, size, attention=True)
+        if level < levels - 1:
+            size, jump = size + 2 * jump, jump * 2
+            add(level + 1, size)
     return keyholes
 
 

@@ -8,12 +8,13 @@ from model.pipeline import Pipeline
 
 
 def test_keyholes_come_from_the_loaded_model(client: TestClient, pipeline: Pipeline):
-    """Sizes in picture pixels: a sketchbook team's latent cell covers 4×4 pixels of the tiny sketchbook's picture."""
+    """Keyholes in the team's input cells; a sketchbook team's cell paints 4×4 pixels of the tiny model's picture."""
     answer = client.get("/api/lessons/keyholes").json()
     unet = pipeline.team("unet").config
     cell = 4 if pipeline.sketchbook else 1
     expected = unet_keyholes(unet.backbone, unet.image_size)
-    assert [level["size"] for level in answer["levels"]] == [k.size * cell for k in expected]
+    assert [level["size"] for level in answer["levels"]] == [k.size for k in expected]
+    assert answer["cell_pixels"] == cell and answer["levels"][0]["size"] == 3
     assert answer["patch_size"] == pipeline.team("dit").config.backbone.patch_size * cell
     assert answer["image_size"] == 32
 

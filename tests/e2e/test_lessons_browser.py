@@ -257,9 +257,27 @@ def test_keyholes_follow_the_spot_and_patches_light_up(open_lesson: Callable[[st
     keyholes, patches = page.evaluate(pixels, "keyholes"), page.evaluate(pixels, "patches")
     first_look = page.inner_text("#look")
     assert page.locator("#levels li").count() >= 2 and "keyhole" in page.inner_text("#levels")
+    info = page.evaluate("() => fetch('/api/lessons/keyholes').then(r => r.json())")
+    cell, cells = info["cell_pixels"], info["image_size"] // info["cell_pixels"]
+
+    def keyhole_around(x: int, y: int, size: int) -> str:
+        """The cells [left, top, right, bottom) a keyhole of `size` cells covers around the spot, inside the picture."""
+        half, (column, row) = (size - 1) // 2, (x // cell, y // cell)
+        box = (max(0, column - half), max(0, row - half), min(cells, column + half + 1), min(cells, row + half + 1))
+        return ",".join(map(str, box))
+
+    assert "3×3 cells" in page.inner_text("#depth-value")
+    assert page.get_attribute("#keyholes", "data-keyhole") == keyhole_around(16, 16, 3), "the first brush: 3×3 cells"
     for _ in range(5):
         page.keyboard.press("ArrowLeft")
     assert page.get_attribute("#keyholes", "data-point") == "11,16"
+    assert page.get_attribute("#keyholes", "data-keyhole") == keyhole_around(11, 16, 3), "it follows the spot"
+    page.eval_on_selector("#depth", "s => { s.value = 3; s.dispatchEvent(new Event('input')); }")
+    assert info["levels"][2]["size"] == 7
+    assert page.get_attribute("#keyholes", "data-keyhole") == keyhole_around(11, 16, 7), "3 brushes deep: 7×7 cells"
+    page.eval_on_selector("#depth", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
+    assert "look anywhere" in page.inner_text("#depth-value"), "the deepest layer is attention"
+    page.eval_on_selector("#depth", "s => { s.value = 1; s.dispatchEvent(new Event('input')); }")
     page.wait_for_function("p => document.getElementById('patches').dataset.patch !== p", arg="36")
     assert page.evaluate(pixels, "keyholes") != keyholes, "the keyholes did not follow the spot"
     assert page.inner_text("#look") != first_look

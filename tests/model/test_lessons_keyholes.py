@@ -22,27 +22,47 @@ def _footprint(stack: nn.Module, size: int = 64) -> int:
     return int(touched.max() - touched.min() + 1)
 
 
-def _conv_stack(arch: UNetConfig, levels: int) -> nn.Sequential:
-    """The U-Net's down path as plain convolutions: stem, two 3×3 convs per block, stride-2 between levels."""
-    layers: list[nn.Module] = [nn.Conv2d(1, 1, 3, padding=1)]
-    for level in range(levels):
-        if level:
-            layers.append(nn.Conv2d(1, 1, 3, stride=2, padding=1))
-        layers += [nn.Conv2d(1, 1, 3, padding=1) for _ in range(2 * arch.num_res_blocks)]
-    for layer in layers:
-        nn.init.constant_(layer.weight, 1.0)
-    return nn.Sequential(*layers)
+def _conv_stack(brushes: int) -> nn.Sequential:
+    """The U-Net's first `brushes` down-path convolutions as plain ones: all 3×3, with stride 2 where a level ends."""
+    return nn.Sequential(*[_conv(stride) for stride in _BRUSH_STRIDES[:brushes]])
+
+
+def _conv(stride: int) -> nn.Conv2d:
+    conv = nn.Conv2d(1, 1, 3, stride=stride, padding=1)
+    nn.init.constant_(conv.weight, 1.0)
+    return conv
+
+
+_BRUSH_STRIDES = [1] * 5 + [2] + [1] * 4  # UNetConfig(channel_mults=(1, 2)): stem, 4 convs, downsample, 4 convs
+
+
+def _level_ends(keyholes: list) -> list[tuple[int, int, bool]]:
+    """(resolution, size, attention at that level) where each level's last block ends: the old per-level view."""
+    ends = [k for k, after in zip(keyholes, [*keyholes[1:], None]) if after is None or after.level != k.level]
+    return [(k.resolution, k.size, any(j.attention for j in keyholes if j.level == k.level)) for k in ends]
 
 
 def test_keyholes_of_the_default_u_net():
     keyholes = unet_keyholes(UNetConfig(), 32)
-    assert [(k.resolution, k.size, k.attention) for k in keyholes] == [(32, 11, False), (16, 29, True), (8, 65, True)]
+    assert _level_ends(keyholes) == [(32, 11, False), (16, 29, True), (8, 65, True)]
+    assert [k.size for k in keyholes[:6]] == [3, 5, 7, 9, 11, 13]
+    assert not any(k.anywhere for k in keyholes if k.level == 0)
 
 
-@pytest.mark.parametrize("arch", [UNetConfig(), UNetConfig(channel_mults=(1, 2), num_res_blocks=1)])
-def test_keyholes_match_the_footprint_of_a_real_conv_stack(arch: UNetConfig):
-    for keyhole in unet_keyholes(arch, 32):
-        assert _footprint(_conv_stack(arch, keyhole.level + 1), size=96) == keyhole.size
+def test_the_sketch_team_sees_a_small_keyhole_first_and_attention_soon_after():
+    """Team CNN on the 8×8 sketch: brushes of 3, 5 and 7 cells, then attention that looks anywhere."""
+    keyholes = unet_keyholes(UNetConfig(channel_mults=(1, 2), num_res_blocks=2, attention_levels=(0, 1)), 8)
+    assert [(k.size, k.attention, k.anywhere) for k in keyholes[:5]] == [
+        (3, False, False), (5, False, False), (7, False, False), (7, True, True), (9, False, True)
+    ]  # fmt: skip
+    assert len(keyholes) == 14 and keyholes[-1].size == 29 and [k.layer for k in keyholes] == list(range(14))
+
+
+def test_keyholes_match_the_footprint_of_a_real_conv_stack():
+    brushes = [k for k in unet_keyholes(UNetConfig(channel_mults=(1, 2), num_res_blocks=2), 32) if not k.attention]
+    assert len(brushes) == len(_BRUSH_STRIDES)
+    for count, keyhole in enumerate(brushes, start=1):
+        assert _footprint(_conv_stack(count), size=96) == keyhole.size
 
 
 class _ConfigOnly(nn.Module):
@@ -62,7 +82,7 @@ SD_15_DOWN_PATH = {  # Stable Diffusion 1.5's unet/config.json (latents 64×64 f
 def test_keyholes_of_stable_diffusion_1_5_in_latent_cells():
     keyholes = folder_keyholes(FolderUNet(_ConfigOnly(**SD_15_DOWN_PATH)), 64)
     assert keyholes is not None
-    assert [(k.resolution, k.size, k.attention) for k in keyholes] == [
+    assert _level_ends(keyholes) == [
         (64, 11, True),
         (32, 29, True),
         (16, 65, True),
@@ -105,8 +125,9 @@ def test_folder_keyholes_match_the_convolutions_of_a_real_diffusers_u_net():
     )
     keyholes = folder_keyholes(FolderUNet(unet), 16)
     assert keyholes is not None
-    assert [k.size for k in keyholes] == _conv_fields(unet) == [11, 29, 65]
-    assert [(k.resolution, k.attention) for k in keyholes] == [(16, True), (8, True), (4, False)]
+    ends = _level_ends(keyholes)
+    assert [size for _, size, _ in ends] == _conv_fields(unet) == [11, 29, 65]
+    assert [(resolution, attention) for resolution, _, attention in ends] == [(16, True), (8, True), (4, False)]
 
 
 def test_a_patch_attends_with_weights_that_sum_to_one_and_hooks_are_removed():

@@ -1,5 +1,5 @@
-// Keyholes and patches: Team CNN's receptive field per level and Team Transformer's attention from one patch,
-// both around one spot on the picture that a tap or the arrow keys move.
+// Keyholes and patches: Team CNN's receptive field layer by layer, in cells of what it draws on (the sketch), and
+// Team Transformer's attention from one patch, both around one spot that a tap or the arrow keys move.
 
 import { bindLessonKeys, say } from "./page.js";
 import { loadSheet } from "./sheet.js";
@@ -24,18 +24,43 @@ function paintPicture(canvas, column) {
 function drawKeyholes() {
   const context = paintPicture($("keyholes"), 0);
   const full = state.info.image_size * scale;
-  const { x, y } = state.point;
+  const keyhole = state.info.levels?.[Number($("depth").value) - 1];
+  if (!keyhole) return;
+  const cell = state.info.cell_pixels * scale; // canvas pixels per cell of the team's input
+  const cells = state.info.image_size / state.info.cell_pixels;
+  const [column, row] = [Math.floor(state.point.x / state.info.cell_pixels), Math.floor(state.point.y / state.info.cell_pixels)];
+  const half = (keyhole.size - 1) / 2; // cells either side of the spot's cell
+  const [left, top] = [Math.max(0, column - half), Math.max(0, row - half)];
+  const [right, bottom] = [Math.min(cells, column + half + 1), Math.min(cells, row + half + 1)];
+  if (!keyhole.anywhere) {
+    context.fillStyle = "rgba(0, 0, 0, 0.6)"; // darken what this keyhole cannot see
+    context.beginPath();
+    context.rect(0, 0, full, full);
+    context.rect(left * cell, top * cell, (right - left) * cell, (bottom - top) * cell);
+    context.fill("evenodd");
+  }
+  context.strokeStyle = "rgba(255, 255, 255, 0.25)";
+  context.lineWidth = 1;
+  for (let at = cell; at < full; at += cell) {
+    context.beginPath();
+    context.moveTo(at, 0);
+    context.lineTo(at, full);
+    context.moveTo(0, at);
+    context.lineTo(full, at);
+    context.stroke();
+  }
   context.lineWidth = 4;
-  [...(state.info.levels ?? [])].reverse().forEach((level) => {
-    context.strokeStyle = COLOURS[level.level % COLOURS.length];
-    context.setLineDash(level.attention ? [14, 8] : []);
-    if (level.attention) context.strokeRect(2, 2, full - 4, full - 4);
+  context.strokeStyle = COLOURS[keyhole.level % COLOURS.length];
+  context.strokeRect(left * cell + 2, top * cell + 2, (right - left) * cell - 4, (bottom - top) * cell - 4);
+  if (keyhole.anywhere) {
+    context.strokeStyle = COLOURS[(keyhole.level + 2) % COLOURS.length];
+    context.setLineDash([14, 8]);
+    context.strokeRect(2, 2, full - 4, full - 4);
     context.setLineDash([]);
-    const half = (level.size * scale) / 2;
-    context.strokeRect((x + 0.5) * scale - half, (y + 0.5) * scale - half, 2 * half, 2 * half);
-  });
+  }
   context.fillStyle = "#fff";
-  context.fillRect(x * scale, y * scale, scale, scale);
+  context.fillRect(column * cell + cell / 3, row * cell + cell / 3, cell / 3, cell / 3);
+  $("keyholes").dataset.keyhole = `${left},${top},${right},${bottom}`;
 }
 
 function drawPatches() {
@@ -98,20 +123,38 @@ async function look() {
 }
 
 function describeLevels() {
-  if (!state.info.levels) {
+  const layers = state.info.levels;
+  if (!layers) {
     $("levels").textContent = "This model has no Team CNN, so there are no keyholes to show.";
+    $("depth").disabled = true;
     return;
   }
+  const cells = state.info.image_size / state.info.cell_pixels;
+  const where = state.info.cell_pixels > 1 ? `${cells}×${cells} sketch` : `${cells}×${cells} picture`;
+  const levels = [...new Set(layers.map((layer) => layer.level))];
   $("levels").replaceChildren(
-    ...state.info.levels.map((level) => {
+    ...levels.map((level) => {
+      const brushes = layers.filter((layer) => layer.level === level && !layer.attention);
+      const looks = layers.some((layer) => layer.level === level && layer.attention);
       const item = document.createElement("li");
-      item.style.setProperty("--clock", COLOURS[level.level % COLOURS.length]);
-      const seen = Math.min(level.size, state.info.image_size);
-      const whole = level.size >= state.info.image_size ? " (the whole picture)" : "";
-      item.textContent = `Level ${level.level + 1} (${level.resolution}×${level.resolution} map): a ${seen}×${seen} keyhole${whole}${level.attention ? ", and attention to look anywhere" : ""}`;
+      item.style.setProperty("--clock", COLOURS[level % COLOURS.length]);
+      const [first, last] = [brushes[0].size, brushes[brushes.length - 1].size];
+      item.textContent = `Level ${level + 1} (a ${brushes[0].resolution}×${brushes[0].resolution} map): ${brushes.length} brushes widen the keyhole from ${first}×${first} to ${last}×${last} cells${looks ? ", and attention looks anywhere" : ""}`;
       return item;
     }),
   );
+  $("depth").max = String(layers.length);
+  const sayDepth = () => {
+    const layer = layers[Number($("depth").value) - 1];
+    const seen = Math.min(layer.size, cells);
+    const what = layer.attention
+      ? "attention: it can look anywhere"
+      : `a 3×3 brush that sees ${seen}×${seen} cells of the ${where}${layer.size >= cells ? " (all of it)" : ""}`;
+    $("depth-value").textContent = `layer ${layer.layer + 1} of ${layers.length}: ${what}`;
+    drawKeyholes();
+  };
+  $("depth").addEventListener("input", sayDepth);
+  sayDepth();
 }
 
 function moveTo(x, y) {
