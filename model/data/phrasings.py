@@ -27,17 +27,26 @@ class Phrasings:
 
 
 TRAINING = Phrasings(
-    determiners=("the", "my", "this", "one", "his", "her"),
+    determiners=("the", "my", "this", "one", "his", "her", "another", "any", "each"),
     adjectives=(
         "happy", "little", "big", "cute", "small", "nice", "funny", "pretty", "cool", "tiny", "huge", "silly",
         "good", "great", "old", "new", "cuddly", "scary", "magic", "favourite", "favorite", "tasty", "fast",
+        "shiny", "fluffy", "sleepy", "brave", "strange", "fancy", "simple", "awesome", "amazing", "wild", "lucky",
+        "gentle", "clever", "proud", "lonely", "tall", "real", "special", "perfect", "normal", "yummy", "grumpy",
     ),
-    counts=("two", "three", "some", "lots of", "many"),
+    counts=(
+        "two", "three", "some", "lots of", "many", "six", "seven", "eight", "ten", "a couple of", "a bunch of",
+        "loads of", "a lot of", "plenty of", "a group of", "heaps of", "more",
+    ),
     requests=(
         "{}", "a picture of {}", "draw {}", "please draw {}", "can you draw {}", "show me {}", "make {}",
         "i want {}", "a drawing of {}", "paint {}", "an image of {}", "i would like {}", "draw me {}", "create {}",
         "here is {}", "look at {}", "{} please", "a photo of {}", "a cartoon of {}", "{} emoji", "colour in {}",
         "color in {}", "i want to see {}", "draw a picture of {}", "can i have {}", "please make {}",
+        "i need {}", "draw us {}", "show us {}", "please show me {}", "make me {}", "a painting of {}",
+        "a doodle of {}", "doodle {}", "imagine {}", "how about {}", "what does {} look like", "can we see {}",
+        "can you show me {}", "this is {}", "it's {}", "a poster of {}", "an illustration of {}", "what about {}",
+        "we want {}", "draw me a picture of {}",
     ),
 )  # fmt: skip
 

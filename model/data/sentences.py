@@ -7,23 +7,31 @@ from model.data.concepts import Concept, concept_by_name
 from model.data.dataset import EmojiDataset
 from model.data.phrasings import concept_sentences, training_colours
 from model.data.recolour import recolour
+from model.data.training_descriptions import TRAINING_DESCRIPTIONS
 from model.data.wordnet import WordNet
 
 
 def with_sentences(dataset: EmojiDataset, per_concept: int, wordnet: WordNet | None = None) -> EmojiDataset:
     """Each concept picture's captions and `per_concept` sentences about its concept (the same for every style),
-    and with `wordnet` its concept's description there."""
+    and with `wordnet` its concept's descriptions."""
     concepts = concept_by_name()
-
-    def added(concept: Concept) -> list[str]:
-        sense = wordnet.sense(concept.name, concept.category) if wordnet else None
-        return [*concept_sentences(concept, per_concept), *([sense.gloss] if sense and sense.gloss else [])]
-
     items = [
-        item | {"captions": [*item["captions"], *added(concepts[item["concept"]])]} if item["concept"] else item
+        item | {"captions": [*item["captions"], *spoken_captions(concepts[item["concept"]], per_concept, wordnet)]}
+        if item["concept"]
+        else item
         for item in dataset.items
     ]
     return EmojiDataset(dataset.images, items)
+
+
+def spoken_captions(concept: Concept, per_concept: int, wordnet: WordNet | None = None) -> list[str]:
+    """`per_concept` training sentences about a concept; with `wordnet`, its descriptions too: the gloss there and
+    those written for training."""
+    if wordnet is None:
+        return concept_sentences(concept, per_concept)
+    sense = wordnet.sense(concept.name, concept.category)
+    glosses = [sense.gloss] if sense and sense.gloss else []
+    return [*concept_sentences(concept, per_concept), *glosses, *TRAINING_DESCRIPTIONS[concept.name]]
 
 
 def recoloured(dataset: EmojiDataset, per_picture: int, sentences: int) -> EmojiDataset:

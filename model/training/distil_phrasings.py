@@ -1,12 +1,13 @@
 """Teach the text tower people's sentences through a frozen team: for "a friendly dog" the team must draw what it
 draws for "dog". Only the text tower learns; the team, the picture tower and the plain names' conditions stay.
 
-    python -m model.training.distil_phrasings --weights model/weights --team dit --out runs/distil --minutes 25
+    python -m model.training.distil_phrasings --weights model/weights --out runs/distil --minutes 25
+    python -m model.training.distil_phrasings --out runs/distil --minutes 60 --schedule-minutes 180 --resume
 
 The encoder still reads the whole sentence (no word is dropped or mapped before it); it learns that the
 harmless words around a thing's name leave the drawing as it was. Training sentences come from
 `phrasings.TRAINING` only, so the held-out suite (`natural_prompts`) measures whether that carries over.
-Writes clip.safetensors: the trained text tower beside the original picture tower.
+Writes clip.safetensors (the text tower's average beside the original picture tower) and a resumable state.
 """
 
 import argparse
@@ -16,19 +17,22 @@ import random
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
-from model.checkpoint import save_checkpoint
+from model.checkpoint import save_checkpoint, save_tensors
 from model.clip import Clip
-from model.data.concepts import CONCEPTS, concept_by_name
+from model.data.concepts import CONCEPTS
 from model.data.dataset import default_data_dir, load_emoji_dataset
-from model.data.phrasings import concept_sentences
+from model.data.sentences import spoken_captions
+from model.data.wordnet import wordnet
 from model.diffusion import q_sample
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
+from model.training.ema import EMA
 from model.training.pictures import PictureCaptions
-from model.training.train import learning_rate
+from model.training.train import learning_rate, restore_training_state, seconds_trained, training_state
 
 
 def phrasing_loss(
@@ -49,13 +53,20 @@ def phrasing_loss(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--weights", type=Path, default=DEFAULT_WEIGHTS_DIR)
-    parser.add_argument("--team", default="dit")
+    parser.add_argument("--teams", nargs="+", default=["dit", "unet"], help="taught through in turn, a step each")
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--minutes", type=float, default=25.0)
+    parser.add_argument("--minutes", type=float, default=25.0, help="this run's budget")
+    parser.add_argument(
+        "--schedule-minutes", type=float, default=None, help="the cosine spans this many minutes over every resume"
+    )
+    parser.add_argument("--resume", action="store_true", help="go on from --out/state.safetensors")
+    parser.add_argument("--save-minutes", type=float, default=10.0, help="save the state and weights this often")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--ema", type=float, default=0.998)
     parser.add_argument("--sentences", type=int, default=24, help="training sentences per concept")
+    parser.add_argument("--descriptions", action="store_true", help="add descriptions (needs WordNet installed)")
     parser.add_argument("--names-share", type=float, default=0.25, help="share of a batch told the plain name")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
@@ -68,46 +79,73 @@ def main() -> None:
     teacher = pipeline.clip
     if not isinstance(teacher, Clip) or pipeline.sketchbook is None:
         raise SystemExit("distil_phrasings needs our own model: a dust-clip and a sketchbook team")
-    for p in pipeline.team(args.team).network.parameters():
-        p.requires_grad_(False)
+    for team in args.teams:
+        pipeline.team(team).network.requires_grad_(False)
     student = copy.deepcopy(teacher).train()
-    for p in student.model.visual.parameters():
-        p.requires_grad_(False)
+    student.model.visual.requires_grad_(False)
     trained = [p for p in student.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
+    ema = EMA(student.model, args.ema)
+    state_path = args.out / "state.safetensors"
+    step = restore_training_state(state_path, student.model, ema, optimizer) if args.resume else 0
+    seconds_before = seconds_trained(state_path) if args.resume else 0.0
 
-    dataset = load_emoji_dataset(args.data)
-    dataset = dataset.subset(dataset.concept_indices() >= 0)
-    pictures = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset), dataset.concept_indices(), 32)
-    with torch.no_grad():
-        latents = pipeline.to_latent(pictures.pictures).float()  # (N, C, h, w)
-    concepts = concept_by_name()
-    sentences = {c.name: concept_sentences(concepts[c.name], args.sentences) for c in CONCEPTS}
+    latents, concept_ids = _concept_latents(pipeline, args.data)
+    sentences = _sentences(args.sentences, args.descriptions)
     print(f"{len(latents)} pictures, {sum(map(len, sentences.values()))} sentences, {len(trained)} tensors train")
 
-    start, step, log = time.time(), 0, []
+    args.out.mkdir(parents=True, exist_ok=True)
+    log_path = args.out / "distil_log.jsonl"
+    start = last_save = time.time()
+    schedule_seconds = 60 * (args.schedule_minutes or args.minutes)
     while time.time() - start < args.minutes * 60:
+        progress = (seconds_before + time.time() - start) / schedule_seconds
         for group in optimizer.param_groups:
-            group["lr"] = learning_rate(args.lr, step, 50, (time.time() - start) / (args.minutes * 60), 0.05)
+            group["lr"] = learning_rate(args.lr, step, 50, progress, 0.05)
         batch = torch.randint(len(latents), (args.batch,), generator=generator)
-        names = [CONCEPTS[int(pictures.concept_ids[i])].name for i in batch]
+        names = [CONCEPTS[int(concept_ids[i])].name for i in batch]
         told = [name if rng.random() < args.names_share else rng.choice(sentences[name]) for name in names]
-        loss = phrasing_loss(student, teacher, pipeline, args.team, latents[batch], told, names, generator)
+        team = args.teams[step % len(args.teams)]
+        loss = phrasing_loss(student, teacher, pipeline, team, latents[batch], told, names, generator)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trained, 1.0)
         optimizer.step()
+        ema.update(student.model)
         step += 1
         if step % 50 == 0:
-            log.append({"step": step, "seconds": round(time.time() - start), "loss": round(loss.item(), 5)})
-            print(f"step {step} {time.time() - start:.0f}s loss {loss.item():.5f}", flush=True)
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    config = {"model_name": student.model_name}
-    save_checkpoint(args.out / "clip.safetensors", student.model.eval(), kind="clip", config=config)
-    settings = {k: str(v) for k, v in vars(args).items()}
-    (args.out / "distil_log.json").write_text(json.dumps({"args": settings, "steps": step, "log": log}, indent=1))
+            seconds = seconds_before + time.time() - start
+            record = {"step": step, "seconds": round(seconds), "team": team, "loss": round(loss.item(), 5)}
+            with open(log_path, "a") as log:
+                log.write(json.dumps(record) + "\n")
+            print(f"step {step} {seconds:.0f}s {team} loss {loss.item():.5f}", flush=True)
+        if time.time() - last_save > args.save_minutes * 60:
+            _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start)
+            last_save = time.time()
+    _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start)
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
+
+
+def _concept_latents(pipeline: Pipeline, data: Path) -> tuple[torch.Tensor, np.ndarray]:
+    """The sketchbook's latents (N, C, h, w) of every concept picture, and their concept indices (N,)."""
+    dataset = load_emoji_dataset(data)
+    dataset = dataset.subset(dataset.concept_indices() >= 0)
+    pictures = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset), dataset.concept_indices(), 32)
+    with torch.no_grad():
+        return pipeline.to_latent(pictures.pictures).float(), pictures.concept_ids
+
+
+def _sentences(per_concept: int, descriptions: bool) -> dict[str, list[str]]:
+    """Each concept's training sentences (and descriptions), by name."""
+    net = wordnet() if descriptions else None
+    return {c.name: spoken_captions(c, per_concept, net) for c in CONCEPTS}
+
+
+def _save(out: Path, student: Clip, ema: EMA, optimizer: torch.optim.Optimizer, step: int, seconds: float) -> None:
+    """The resumable state, and the averaged text tower as clip.safetensors (usable if the run stops here)."""
+    save_tensors(out / "state.safetensors", training_state(student.model, ema, optimizer, step, seconds))
+    config = {"model_name": student.model_name}
+    save_checkpoint(out / "clip.safetensors", ema.model, kind="clip", config=config)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from model.data.dataset import EmojiDataset, joined
 from model.data.phrasings import held_out_colour, training_colours
 from model.data.recolour import colour_of
 from model.data.sentences import recoloured, with_sentences
+from model.data.training_descriptions import TRAINING_DESCRIPTIONS
 from model.data.wordnet import Sense
 
 
@@ -47,5 +48,6 @@ class _OneGloss:
 
 def test_with_a_wordnet_each_concept_picture_is_described_too():
     people = with_sentences(_dataset(), 2, _OneGloss())
-    assert people.items[0]["captions"][-1] == "a motor vehicle with four wheels"
-    assert len(people.items[1]["captions"]) == 3  # the rocket's name and two sentences: no gloss to add
+    car, rocket = people.items[0]["captions"], people.items[1]["captions"]
+    assert car[3] == "a motor vehicle with four wheels" and car[4:] == list(TRAINING_DESCRIPTIONS["car"])
+    assert rocket[3:] == list(TRAINING_DESCRIPTIONS["rocket"])  # no gloss to add, only the written descriptions
