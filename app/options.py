@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from app.blocked import BlockedWords
 from app.config import Settings
 from app.protocol import Choice, Defaults, Limits, Options, Sketchbook
 from model.folder.network import FOLDER_KIND
@@ -24,7 +25,7 @@ SAMPLER_WORDS = {
 SCHEDULE_WORDS = {
     "linear": ("Linear", "the original DDPM clock: the picture vanishes early"),
     "cosine": ("Cosine", "a gentle clock: the picture fades slowly and evenly"),
-    "sigmoid": ("Sigmoid", "spends most of its time in the middle noise levels"),
+    "sigmoid": ("Sigmoid", "hides the picture fastest: most of its steps are in thick dust"),
     "scaled_linear": ("Scaled linear", "Stable Diffusion's clock: the picture fades later than on Linear"),
 }
 
@@ -36,7 +37,8 @@ def page_backbone(pipeline: Pipeline) -> str:
 
 
 def build_options(settings: Settings, pipeline: Pipeline) -> Options:
-    """What this server offers; names the words table lacks are shown as they are."""
+    """What this server offers, and the school's blocked words, which are checked but never published; names the
+    words table lacks are shown as they are."""
     defaults = Defaults(backbone=page_backbone(pipeline))
     book = pipeline.sketchbook.config if pipeline.sketchbook is not None else None
     return Options(
@@ -59,7 +61,7 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
             max_message_bytes=settings.max_message_bytes,
         ),
         defaults=defaults,
-    )
+    ).block_words(BlockedWords.read(settings.blocked_words))
 
 
 def _team_choice(team: Team) -> Choice:

@@ -8,7 +8,7 @@ from model.schedules import SCHEDULES, make_schedule
 GOLDEN = {  # ᾱ_t at t = 0, 250, 500, 750 for T = 1000
     "linear": [0.9999, 0.521423, 0.077797, 0.0033],
     "cosine": [0.999959, 0.845888, 0.492285, 0.143179],
-    "sigmoid": [0.9997, 0.849863, 0.498343, 0.14816],
+    "sigmoid": [0.995, 0.150243, 0.013164, 0.001004],
     "scaled_linear": [0.99915, 0.673793, 0.276333, 0.05617],  # ᾱ_0 = 1 − 0.00085, Stable Diffusion's first beta
 }
 
@@ -26,6 +26,15 @@ def test_alpha_bar_decreases_within_unit_interval(name, length):
     alpha_bar = make_schedule(name, length).alphas_cumprod
     assert torch.all(alpha_bar > 0) and torch.all(alpha_bar < 1)
     assert torch.all(alpha_bar[1:] < alpha_bar[:-1])
+
+
+def test_every_two_clocks_disagree_where_a_class_can_see_it():
+    """The Clock lesson's claim: at 20 steps, any two clocks differ by at least 0.15 of picture somewhere."""
+    steps = torch.linspace(0, 999, 20).long()
+    curves = {name: make_schedule(name).alphas_cumprod[steps] for name in SCHEDULES}
+    for i, a in enumerate(SCHEDULES):
+        for b in SCHEDULES[i + 1 :]:
+            assert float((curves[a] - curves[b]).abs().max()) >= 0.15, (a, b)
 
 
 def test_cosine_matches_its_closed_form_away_from_the_clip():
