@@ -174,6 +174,8 @@ def test_the_teams_race_live_with_timings(open_lesson: Callable[[str], Page], vi
 
 def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page], viewport: dict):
     page = open_lesson("lessons/guidance")
+    cut = "() => [...document.querySelectorAll('.panel-hint')].filter(h => h.scrollWidth > h.clientWidth).length"
+    assert page.evaluate(cut) == 0, "a panel's hint is cut off"
     start = GenerationRequest.guidance_scale
     assert page.inner_text("#guidance-value") == f"{start:g}", "it starts where the main page does"
     page.focus("#guidance")
