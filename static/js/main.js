@@ -229,7 +229,7 @@ const handlers = {
     ended();
   },
   error(m) {
-    say(m.message);
+    say(m.message, m.code === "blocked_words" ? "info" : "error"); // the school's list: a gentle word, not an alarm
     if (m.job_id === state.jobId || state.phase === "asked") {
       progress(0, ""); // the red message says why; "Asking the model…" would say it is still trying
       ended();
@@ -239,6 +239,12 @@ const handlers = {
 
 let controls, player, chart, connection, classroom;
 
+function forgetRunAgain(query) {
+  // The run-again link draws once: a reload keeps the room (if any) but does not draw the same picture again.
+  const kept = new URLSearchParams([...query].filter(([name]) => name === "room"));
+  history.replaceState(null, "", `${location.pathname}${kept.size ? `?${kept}` : ""}${location.hash}`);
+}
+
 async function boot() {
   const response = await fetch("/api/options");
   const options = await response.json();
@@ -246,6 +252,7 @@ async function boot() {
   const query = new URLSearchParams(location.search);
   controls.fill(query); // "Run again with this seed" from the gallery: fill the form, then draw once connected
   state.drawOnConnect = Boolean(query.get("prompt")?.trim());
+  if (state.drawOnConnect) forgetRunAgain(query);
   chart = new ScheduleChart($("chart"));
   player = new Player({ play: $("play"), scrub: $("scrub"), label: $("scrub-label"), speed: $("speed") }, show);
   $("untrained").hidden = options.trained;

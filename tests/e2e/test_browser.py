@@ -195,6 +195,7 @@ def test_run_again_from_the_gallery_fills_in_the_same_settings_and_draws(page: P
     page.wait_for_function("() => document.getElementById('progress-text').textContent.startsWith('Done')")
     assert "seed 4242" in page.inner_text("#progress-text")
     assert page.evaluate(CANVAS_PIXELS, "guess") == first, "the same seed drew another picture"
+    assert "prompt=" not in page.url and "seed=" not in page.url, "a reload would draw the same picture again"
 
 
 def test_a_refused_seed_leaves_no_asking_the_model(page: Page):
