@@ -28,7 +28,7 @@ from app.protocol import ErrorCode
 
 SENTINEL = json.dumps({"type": "generate", "prompt": "x", "steps": -77})
 ERROR_CODES = set(get_args(ErrorCode))
-KINDS = ["generate", "cancel", "open_room", "join_room", "dance", "", None, 7, ["generate"]]
+KINDS = ["generate", "cancel", "open_room", "join_room", "set_name", "dance", "", None, 7, ["generate"]]
 FIELDS = ["prompt", "negative_prompt", "steps", "guidance_scale", "seed", "sampler", "backbone", "num_images",
           "schedule", "code", "key", "colour"]  # fmt: skip
 

@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, FilePath
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from app.blocked import DEFAULT_BLOCKED_WORDS
 
 PAGE_DIR = (
     Path(__file__).resolve().parent
@@ -89,6 +91,13 @@ class Settings(BaseSettings):
             "waits (HTTP 429), so nobody can walk through the codes",
         ),
     ] = 10
+    blocked_words: Annotated[
+        FilePath,
+        Field(
+            description="a text file of words no prompt or student's name may hold, one a line, # for comments "
+            "(docs/security.md); the default is a short list of offensive words and slurs; an empty file blocks none"
+        ),
+    ] = DEFAULT_BLOCKED_WORDS
     rooms_per_address: Annotated[
         int, Field(ge=1, description="live rooms one client address may hold; its idle ones close first")
     ] = 4

@@ -8,6 +8,8 @@ leaves either no row (perhaps an orphan file, swept at the next start) or a row 
 Past its budget (entries or bytes) the gallery removes its oldest pictures that are not pinned, in the
 reverse order: the row first, then its files. A `kill -9` between the two leaves orphan files, which
 the start-up sweep removes; never a row without its files.
+
+A room's teacher may hide a picture: its row stays (a flag), but no listing shows it again.
 """
 
 import io
@@ -51,6 +53,7 @@ class GalleryRecord:
     total_ms: float
     room: str | None  # the room the run was drawn in, if any
     author: str  # anonymous per-connection token: a teacher's grid shows each student's latest
+    nickname: str = ""  # the first name or nickname the student chose, shown under the picture on the wall
 
     @classmethod
     def of(cls, job: "Job", timings: "Timings") -> "GalleryRecord":
@@ -60,6 +63,7 @@ class GalleryRecord:
             total_ms=timings.total_ms,
             room=job.room,
             author=job.author,
+            nickname=job.nickname,
         )
 
     def settings(self) -> dict[str, Any]:
@@ -76,6 +80,7 @@ class GalleryEntry:
     name: str  # files are <name>.png and <name>.npz; chosen by the server, never by a client
     record: GalleryRecord
     pinned: bool = False  # kept whatever the budget
+    hidden: bool = False  # hidden by its room's teacher: in no listing, its files served only to that teacher
 
 
 _COLUMNS = [f.name for f in fields(GalleryRecord)]
@@ -88,7 +93,12 @@ CREATE TABLE IF NOT EXISTS pictures (
 );
 CREATE INDEX IF NOT EXISTS pictures_by_room ON pictures (room, id);
 """
-_BUDGET_COLUMNS = {"bytes": "INTEGER NOT NULL DEFAULT 0", "pinned": "INTEGER NOT NULL DEFAULT 0"}
+_LATER_COLUMNS = {  # columns galleries made by older servers lack: the budget's, then the teacher's wall
+    "bytes": "INTEGER NOT NULL DEFAULT 0",
+    "pinned": "INTEGER NOT NULL DEFAULT 0",
+    "hidden": "INTEGER NOT NULL DEFAULT 0",
+    "nickname": "TEXT NOT NULL DEFAULT ''",
+}
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,7 @@ class Gallery:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a committed row survives power loss, not just kill -9
         self._db.executescript(_SCHEMA)
-        self._add_budget_columns()
+        self._add_later_columns()
         self._sweep()
         self._evict()
 
@@ -146,6 +156,12 @@ class Gallery:
             cursor = self._db.execute("UPDATE pictures SET pinned = ? WHERE id = ?", (int(pinned), entry_id))
         return cursor.rowcount == 1
 
+    def hide(self, entry_id: int, hidden: bool = True) -> bool:
+        """Take a picture off every listing (or put it back); False when there is no such picture."""
+        with self._lock:
+            cursor = self._db.execute("UPDATE pictures SET hidden = ? WHERE id = ?", (int(hidden), entry_id))
+        return cursor.rowcount == 1
+
     def usage(self) -> tuple[int, int]:
         """(entries, bytes) the gallery holds now."""
         with self._lock:
@@ -153,13 +169,13 @@ class Gallery:
         return count, size
 
     def entries(self, room: str | None = None, limit: int = 100) -> list[GalleryEntry]:
-        """Newest first; all rooms when `room` is None."""
-        where, args = ("WHERE room = ?", [room]) if room is not None else ("", [])
-        return self._select(f"{where} ORDER BY id DESC LIMIT ?", (*args, limit))
+        """Newest first, hidden pictures left out; all rooms when `room` is None."""
+        where, args = ("AND room = ?", [room]) if room is not None else ("", [])
+        return self._select(f"WHERE hidden = 0 {where} ORDER BY id DESC LIMIT ?", (*args, limit))
 
     def latest_by_author(self, room: str, skip_author: str = "") -> list[GalleryEntry]:
-        """Each author's newest picture in a room, newest first: the teacher's grid of the class."""
-        latest = "SELECT MAX(id) FROM pictures WHERE room = ? AND author != ? GROUP BY author"
+        """Each author's newest picture in a room that is not hidden, newest first: the teacher's grid of the class."""
+        latest = "SELECT MAX(id) FROM pictures WHERE room = ? AND author != ? AND hidden = 0 GROUP BY author"
         return self._select(f"WHERE id IN ({latest}) ORDER BY id DESC", (room, skip_author))
 
     def get(self, entry_id: int) -> GalleryEntry | None:
@@ -175,9 +191,11 @@ class Gallery:
 
     def _select(self, clause: str, args: tuple) -> list[GalleryEntry]:
         with self._lock:
-            columns = f"id, created, name, pinned, {', '.join(_COLUMNS)}"
+            columns = f"id, created, name, pinned, hidden, {', '.join(_COLUMNS)}"
             rows = self._db.execute(f"SELECT {columns} FROM pictures {clause}", args)
-            return [GalleryEntry(r[0], r[1], r[2], GalleryRecord(*r[4:]), bool(r[3])) for r in rows.fetchall()]
+            return [
+                GalleryEntry(r[0], r[1], r[2], GalleryRecord(*r[5:]), bool(r[3]), bool(r[4])) for r in rows.fetchall()
+            ]
 
     def _files(self, name: str) -> list[Path]:
         return [self.folder / f"{name}.png", self.folder / f"{name}.npz"]
@@ -198,13 +216,13 @@ class Gallery:
             for path in self._files(oldest[1]):
                 path.unlink(missing_ok=True)
 
-    def _add_budget_columns(self) -> None:
-        """Galleries made before the budget lack its columns; their sizes are read from the files once."""
+    def _add_later_columns(self) -> None:
+        """Galleries made by older servers lack the later columns; their sizes are read from the files once."""
         with self._lock:
             present = {row[1] for row in self._db.execute("PRAGMA table_info(pictures)")}
-            missing = [name for name in _BUDGET_COLUMNS if name not in present]
+            missing = [name for name in _LATER_COLUMNS if name not in present]
             for name in missing:
-                self._db.execute(f"ALTER TABLE pictures ADD COLUMN {name} {_BUDGET_COLUMNS[name]}")
+                self._db.execute(f"ALTER TABLE pictures ADD COLUMN {name} {_LATER_COLUMNS[name]}")
             if "bytes" in missing:
                 for entry_id, name in self._db.execute("SELECT id, name FROM pictures").fetchall():
                     size = sum(path.stat().st_size for path in self._files(name) if path.exists())

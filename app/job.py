@@ -64,6 +64,7 @@ class Job:
         seed_chosen: bool = True,
         room: str | None = None,
         author: str = "",
+        nickname: str = "",
     ) -> None:
         self.id = secrets.randbelow(2**32)  # random: runs in flight cannot be enumerated
         self.request = request
@@ -71,6 +72,7 @@ class Job:
         self.seed_chosen = seed_chosen  # a rolled seed is nobody else's request, so never shared
         self.room = room  # the room a finished picture is filed under in the gallery
         self.author = author  # anonymous per-connection token, so a teacher sees each student's latest
+        self.nickname = nickname  # the name a student chose for under their pictures; "" for none
         self.submitted = time.perf_counter()
         self.steps_done = 0
         self.generating = False  # between admission and the last forward call: a tick waits for it

@@ -6,13 +6,24 @@ module is the only place they are written down.
 
 import json
 import struct
+import unicodedata
 from dataclasses import asdict, dataclass, fields
 from enum import IntEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from app.blocked import NAME_REFUSAL, PROMPT_REFUSAL, BlockedWords
 from model.pipeline import MAX_SEED, GenerationRequest
 
 PROTOCOL_VERSION = 1
@@ -20,6 +31,8 @@ MAGIC = b"DD"
 MAX_GUIDANCE_SCALE = 20.0
 REVEAL_GIF_PATH = "/api/jobs/{job_id}/reveal.gif"  # where `done` says the run's animation can be fetched
 ROOM_CODE_LENGTH = 4  # short enough to read off a projector
+MAX_NAME_CHARS = 24  # a first name or a nickname under a picture on the wall
+NAME_PUNCTUATION = frozenset(" -'’.")  # besides letters, marks and digits: "Zoë O’Brien-Li", "J. Smith"
 
 _DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(GenerationRequest)}
 
@@ -145,6 +158,17 @@ class Options(BaseModel):
     limits: Limits
     defaults: Defaults
     frame: FrameSpec = FrameSpec()
+    # the school's blocked words (app/blocked.py): a rule every prompt and name is checked against, never published
+    _blocked_words: BlockedWords = PrivateAttr(default_factory=BlockedWords)
+
+    def block_words(self, words: BlockedWords) -> "Options":
+        """Check every prompt and name against `words` from now on."""
+        self._blocked_words = words
+        return self
+
+    def blocks(self, *texts: str) -> bool:
+        """Whether any of `texts` holds a blocked word."""
+        return any(self._blocked_words.found_in(text) for text in texts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -175,6 +199,8 @@ class Generate(BaseModel):
         limits = options.limits
         if not self.prompt.strip():
             raise _invalid("Type a prompt first, for example “a smiling cat”.")
+        if options.blocks(self.prompt, self.negative_prompt):
+            raise PydanticCustomError("blocked_words", PROMPT_REFUSAL)
         for label, text in (("prompt", self.prompt), ("negative prompt", self.negative_prompt)):
             if len(text) > limits.max_prompt_chars:
                 raise _invalid(f"The {label} has {len(text)} characters; keep it to {limits.max_prompt_chars}.")
@@ -246,7 +272,29 @@ class JoinRoom(BaseModel):
     code: str = Field(max_length=16)  # read case-insensitively; codes are ROOM_CODE_LENGTH letters
 
 
-ClientCommand = Generate | Cancel | OpenRoom | JoinRoom
+class SetName(BaseModel):
+    """A student's first name or nickname, shown under their pictures on the class wall; "" for none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["set_name"]
+    name: str
+
+    @model_validator(mode="after")
+    def _a_name(self, info: ValidationInfo) -> "SetName":
+        """Spaces tidied; letters, digits and a few marks only, so no markup can ride along; no blocked word."""
+        self.name = " ".join(self.name.split())
+        if len(self.name) > MAX_NAME_CHARS:
+            raise _invalid(f"Keep your name to {MAX_NAME_CHARS} characters; a first name or a nickname is plenty.")
+        if any(unicodedata.category(c)[0] not in "LMN" and c not in NAME_PUNCTUATION for c in self.name):
+            raise _invalid("A name may have letters, numbers, spaces, hyphens, apostrophes and full stops.")
+        options: Options = (info.context or {})["options"]
+        if options.blocks(self.name):
+            raise PydanticCustomError("blocked_words", NAME_REFUSAL)
+        return self
+
+
+ClientCommand = Generate | Cancel | OpenRoom | JoinRoom | SetName
 ClientMessage = Annotated[ClientCommand, Field(discriminator="type")]
 _CLIENT_MESSAGE: TypeAdapter[ClientCommand] = TypeAdapter(ClientMessage)
 
@@ -270,6 +318,7 @@ ErrorCode = Literal[
     "rate_limited",  # this connection sends messages faster than limits allow
     "no_room",  # join_room named a room that isn't open
     "rooms_full",  # open_room: every room that could make space has a class in it
+    "blocked_words",  # a prompt or a name holds a word on the school's blocked list (app/blocked.py)
 ]
 
 
@@ -388,6 +437,13 @@ class Joined(BaseModel):
     code: str
 
 
+class Named(BaseModel):
+    """The name now shown under this connection's pictures, tidied as it was stored; "" for none."""
+
+    type: Literal["named"] = "named"
+    name: str
+
+
 class Broadcast(BaseModel):
     """The teacher started a run: the messages and frames with this job id are the teacher's, not yours."""
 
@@ -414,6 +470,7 @@ ServerMessage = (
     | Error
     | RoomOpened
     | Joined
+    | Named
     | Broadcast
     | Heartbeat
 )
@@ -452,10 +509,12 @@ def _explain(error: ValidationError) -> ProtocolError:
     kind, field = first["type"], ".".join(str(part) for part in first["loc"][1:])
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return ProtocolError(
-            "unknown_type", "The message “type” must be one of: generate, cancel, open_room, join_room."
+            "unknown_type", "The message “type” must be one of: generate, cancel, open_room, join_room, set_name."
         )
     if kind == "invalid_field":
         return ProtocolError("invalid_field", first["msg"])
+    if kind == "blocked_words":
+        return ProtocolError("blocked_words", first["msg"])
     if kind == "missing":
         return ProtocolError("invalid_field", f"The message is missing “{field}”.")
     if kind == "extra_forbidden":

@@ -93,7 +93,7 @@ class Rooms:
         Raises RoomsFull when every room that could make space is in use.
         """
         now = self._clock()
-        if key is not None and (room := self._by_key(key)) is not None:
+        if key is not None and (room := self.by_key(key)) is not None:
             self._enter(room, teacher, now)
             return room, key
         self._close_idle(now)
@@ -123,9 +123,10 @@ class Rooms:
 
     def teaches(self, key: str) -> bool:
         """Whether `key` is the secret key of an open room's teacher."""
-        return self._by_key(key) is not None
+        return self.by_key(key) is not None
 
-    def _by_key(self, key: str) -> Room | None:
+    def by_key(self, key: str) -> Room | None:
+        """The open room whose teacher's secret key this is (hashes compared in constant time)."""
         hashed = key_hash(key)
         return next((r for r in list(self._rooms.values()) if secrets.compare_digest(r.key_hash, hashed)), None)
 

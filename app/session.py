@@ -20,10 +20,12 @@ from app.protocol import (
     Hello,
     Joined,
     JoinRoom,
+    Named,
     OpenRoom,
     Options,
     ProtocolError,
     RoomOpened,
+    SetName,
     parse_client_message,
 )
 from app.ratelimit import GuessLimit, TokenBucket, TooManyGuesses
@@ -61,6 +63,7 @@ class Session:
         self._outbox = Outbox(settings.outbox_previews)
         self._bucket = TokenBucket(settings.messages_per_second, settings.message_burst)
         self._author = secrets.token_hex(8)  # anonymous: tells a student's pictures apart, names nobody
+        self._name = ""  # the first name or nickname a student chose for under their pictures (`set_name`)
         self._job: Job | None = None
         self._ticket: Ticket | None = None
         self._watching: tuple[Job, Ticket] | None = None  # the room teacher's current run
@@ -145,6 +148,9 @@ class Session:
                 self._open_room(command)
             elif isinstance(command, JoinRoom):
                 self._join_room(command)
+            elif isinstance(command, SetName):
+                self._name = command.name
+                self._outbox.put((Named(name=command.name).model_dump_json(),))
         except TooManyGuesses as refused:
             self._outbox.put((ProtocolError("rate_limited", str(refused)).error.model_dump_json(),))
         except ProtocolError as error:
@@ -161,6 +167,7 @@ class Session:
             seed_chosen=command.seed is not None,
             room=room.code if room else None,
             author=TEACHER if self._teaching else self._author,
+            nickname="" if self._teaching else self._name,  # the wall shows students' pictures, not the teacher's
         )
         ticket = Ticket(asyncio.get_running_loop(), self._outbox, on_end=self._ended)
         self._job, self._ticket = self._engine.submit(job, ticket), ticket

@@ -1,10 +1,11 @@
-"""What lesson routes share: the loaded pipeline, the gate its runs pass through, and the length rule."""
+"""What lesson routes share: the loaded pipeline, the gate its runs pass through, and the rules for words."""
 
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
 from starlette.requests import HTTPConnection
 
+from app.blocked import PROMPT_REFUSAL
 from app.lessons.gate import LessonGate
 from app.protocol import Options
 from model.pipeline import Pipeline
@@ -24,7 +25,17 @@ def get_lesson_gate(connection: HTTPConnection) -> LessonGate:
 LessonGateDep = Annotated[LessonGate, Depends(get_lesson_gate)]
 
 
-def check_length(text: str, options: Options) -> None:
-    """Refuse words longer than the server accepts anywhere, with a sentence (422)."""
+def refusal(text: str, options: Options) -> str | None:
+    """Why a lesson will not take these words, in a sentence: longer than the server accepts anywhere, or holding a
+    word the school's list blocks (app/blocked.py); None when it takes them."""
     if len(text) > options.limits.max_prompt_chars:
-        raise HTTPException(422, f"Use at most {options.limits.max_prompt_chars} characters for the words.")
+        return f"Use at most {options.limits.max_prompt_chars} characters for the words."
+    if options.blocks(text):
+        return PROMPT_REFUSAL
+    return None
+
+
+def check_length(text: str, options: Options) -> None:
+    """Refuse words the lessons do not take (`refusal`), with its sentence (422)."""
+    if (sentence := refusal(text, options)) is not None:
+        raise HTTPException(422, sentence)

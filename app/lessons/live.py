@@ -5,11 +5,12 @@ from pydantic import ValidationError
 
 from app.admission import admitted
 from app.deps import OptionsDep, SettingsDep
-from app.lessons.deps import LessonGateDep, PipelineDep
+from app.lessons.deps import LessonGateDep, PipelineDep, refusal
 from app.lessons.gate import LessonGate, LessonsBusy
 from app.lessons.messages import LessonError, LiveRun
 from app.lessons.registry import LIVE_RUNS
 from app.lessons.stream import stream_lanes
+from app.protocol import Options
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -22,10 +23,10 @@ async def live_lessons(
     """Each JSON `LiveRun` is answered by `step` messages with their PNGs, then `done` (or one `error`)."""
     async with admitted(websocket, settings, "the lessons") as welcome:
         if welcome:
-            await _serve(websocket, pipeline, gate, options.limits.max_prompt_chars)
+            await _serve(websocket, pipeline, gate, options)
 
 
-async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, limit: int) -> None:
+async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, options: Options) -> None:
     try:
         while True:
             try:
@@ -33,8 +34,8 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, lim
             except ValidationError as error:
                 await websocket.send_text(LessonError(message=_sentence(error)).model_dump_json())
                 continue
-            if len(run.prompt) > limit:
-                await websocket.send_text(LessonError(message=f"Use at most {limit} characters.").model_dump_json())
+            if (sentence := refusal(run.prompt, options)) is not None:  # too long, or a blocked word
+                await websocket.send_text(LessonError(message=sentence).model_dump_json())
                 continue
             request = GenerationRequest(
                 prompt=run.prompt,

@@ -4,6 +4,7 @@ import torch
 from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.blocked import PROMPT_REFUSAL
 from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.pictures import start_picture
 from app.protocol import Options
@@ -33,6 +34,7 @@ def check_query(query: DustQuery, options: Options) -> None:
         (query.example is not None and query.example not in EXAMPLES, f"Choose a picture from: {', '.join(EXAMPLES)}."),
         (query.example is None and not (query.prompt or "").strip(), "Choose a picture or type a few words."),
         (len(query.prompt or "") > options.limits.max_prompt_chars, "Those words are too long."),
+        (options.blocks(query.prompt or ""), PROMPT_REFUSAL),
         (
             query.backbone not in {None, *(b.name for b in options.backbones)},
             f"There is no team called “{query.backbone}”.",

@@ -1,10 +1,15 @@
-"""The gallery: every finished picture with its prompt, settings and seed, as a page and as JSON."""
+"""The gallery: every finished picture with its prompt, settings and seed, as a page and as JSON.
+
+A room's teacher may hide any picture of the room (with the room's key, never in a URL): it leaves every listing,
+and its picture and animation are served to that teacher only. Pictures whose words the blocked-words list
+refuses (app/blocked.py; a school may add a word after a picture was drawn) are left out the same way.
+"""
 
 from typing import Annotated
 from urllib.parse import urlencode
 
 import numpy as np
-from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from PIL import Image
 from pydantic import BaseModel
@@ -13,6 +18,8 @@ from app.deps import AddressDep, GalleryDep, GuessesDep, OptionsDep, RoomsDep
 from app.gallery import GalleryEntry, GalleryRecord
 from app.imaging import DOWNLOAD_PIXELS, download_png
 from app.naming import file_stem
+from app.protocol import Options
+from app.rooms import Room
 from app.routes.page import templates
 
 router = APIRouter()
@@ -32,6 +39,7 @@ class GalleryItem(BaseModel):
     reveal_url: str
     again_url: str  # the main page with this prompt, settings and seed filled in
     pinned: bool  # kept whatever the gallery's budget
+    hidden: bool  # hidden by its room's teacher (only the answer to `hide` can say so: listings leave these out)
 
     @classmethod
     def of(cls, entry: GalleryEntry) -> "GalleryItem":
@@ -45,43 +53,96 @@ class GalleryItem(BaseModel):
             reveal_url=f"/api/gallery/{entry.id}/reveal.gif",
             again_url="/?" + urlencode(settings),
             pinned=entry.pinned,
+            hidden=entry.hidden,
         )
+
+
+def on_show(entry: GalleryEntry, options: Options) -> bool:
+    """Whether a listing may show the picture: its room's teacher has not hidden it, and none of its words is
+    blocked (the list may have grown since it was drawn)."""
+    record = entry.record
+    return not entry.hidden and not options.blocks(record.prompt, record.negative_prompt, record.nickname)
+
+
+TeacherKey = Annotated[str, Header(description="the key of a teacher's open room (never in a URL)")]
+
+
+def taught_room(rooms: RoomsDep, guesses: GuessesDep, address: AddressDep, teacher_key: TeacherKey = "") -> Room | None:
+    """The open room whose key the request carries; a wrong key counts as a wrong guess (app/ratelimit.py)."""
+    return guesses.guess(address, lambda: rooms.by_key(teacher_key)) if teacher_key else None
+
+
+TaughtRoomDep = Annotated[Room | None, Depends(taught_room)]
+
+
+def shown_entry(
+    entry_id: EntryId,
+    gallery: GalleryDep,
+    options: OptionsDep,
+    rooms: RoomsDep,
+    guesses: GuessesDep,
+    address: AddressDep,
+    teacher_key: TeacherKey = "",
+) -> GalleryEntry:
+    """The picture, for anyone while it is on show; once hidden, only for its room's teacher, and 404 to others."""
+    entry = _found(gallery.get(entry_id))
+    if on_show(entry, options):
+        return entry
+    room = taught_room(rooms, guesses, address, teacher_key)
+    if room is None or room.code != entry.record.room:
+        raise HTTPException(404, "There is no such picture in the gallery.")
+    return entry
+
+
+ShownEntryDep = Annotated[GalleryEntry, Depends(shown_entry)]
 
 
 class Pin(BaseModel):
     pinned: bool = True
 
 
+class Hide(BaseModel):
+    hidden: bool = True
+
+
 @router.post("/api/gallery/{entry_id}/pin")
-def pin(
-    entry_id: EntryId,
-    body: Pin,
-    gallery: GalleryDep,
-    rooms: RoomsDep,
-    guesses: GuessesDep,
-    address: AddressDep,
-    teacher_key: Annotated[str, Header(description="the key of a teacher's open room")] = "",
-) -> GalleryItem:
+def pin(entry_id: EntryId, body: Pin, gallery: GalleryDep, teacher: TaughtRoomDep) -> GalleryItem:
     """A teacher keeps a picture whatever the budget (or lets it go again); a wrong key counts as a wrong guess."""
-    if not teacher_key or not guesses.guess(address, lambda: rooms.teaches(teacher_key)):
+    if teacher is None:
         raise HTTPException(403, "Only a teacher with an open room can pin pictures.")
     if not gallery.pin(entry_id, body.pinned):
         raise HTTPException(404, "There is no such picture in the gallery.")
     return GalleryItem.of(_found(gallery.get(entry_id)))
 
 
+@router.post("/api/gallery/{entry_id}/hide")
+def hide(entry_id: EntryId, body: Hide, gallery: GalleryDep, teacher: TaughtRoomDep) -> GalleryItem:
+    """A room's teacher takes one of the room's pictures off the wall, the class grid and the gallery (or puts it
+    back); a wrong key counts as a wrong guess."""
+    if teacher is None:
+        raise HTTPException(403, "Only the teacher of an open room can hide its pictures.")
+    entry = gallery.get(entry_id)
+    if entry is None:
+        raise HTTPException(404, "There is no such picture in the gallery.")
+    if entry.record.room != teacher.code:
+        raise HTTPException(403, "A teacher can hide only their own room's pictures.")
+    gallery.hide(entry_id, body.hidden)
+    return GalleryItem.of(_found(gallery.get(entry_id)))
+
+
 @router.get("/api/gallery")
 def listing(
-    gallery: GalleryDep, room: str | None = RoomQuery, limit: int = Query(100, ge=1, le=500)
+    gallery: GalleryDep, options: OptionsDep, room: str | None = RoomQuery, limit: int = Query(100, ge=1, le=500)
 ) -> list[GalleryItem]:
     """Newest first, all rooms or one."""
-    return [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper(), limit)]
+    entries = gallery.entries(room and room.upper(), limit)
+    return [GalleryItem.of(entry) for entry in entries if on_show(entry, options)]
 
 
 @router.get("/gallery", response_class=HTMLResponse)
-def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) -> HTMLResponse:
+def page(request: Request, gallery: GalleryDep, options: OptionsDep, room: str | None = RoomQuery) -> HTMLResponse:
     """The gallery as plain server-rendered markup: works without any script."""
-    items = [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper())]
+    items = [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper()) if on_show(entry, options)]
     return templates.TemplateResponse(request, "gallery.html", {"items": items, "room": room and room.upper()})
 
 
@@ -89,12 +150,11 @@ def page(request: Request, gallery: GalleryDep, room: str | None = RoomQuery) ->
     "/api/gallery/{entry_id}/picture.png", response_class=Response, responses={200: {"content": {"image/png": {}}}}
 )
 def picture(
-    entry_id: EntryId,
+    entry: ShownEntryDep,
     gallery: GalleryDep,
     size: int | None = Query(None, ge=1, le=DOWNLOAD_PIXELS, description="enlarge to about this many pixels a side"),
 ) -> Response:
     """The picture as drawn, or enlarged nearest-neighbour for a download."""
-    entry = _found(gallery.get(entry_id))
     name = f"{file_stem(entry.record.prompt, entry.record.seed)}.png"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if size is None:
@@ -104,9 +164,8 @@ def picture(
 
 
 @router.get("/api/gallery/{entry_id}/reveal.gif", response_class=Response)
-def reveal(entry_id: EntryId, gallery: GalleryDep, options: OptionsDep) -> Response:
+def reveal(entry: ShownEntryDep, gallery: GalleryDep, options: OptionsDep) -> Response:
     """The stored reveal as a looping GIF, rendered on request (it is kept as compact arrays)."""
-    entry = _found(gallery.get(entry_id))
     gif = gallery.reveal(entry).gif(options.image_size)
     headers = {"Content-Disposition": f'attachment; filename="{file_stem(entry.record.prompt, entry.record.seed)}.gif"'}
     return Response(gif, media_type="image/gif", headers=headers)

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from app.deps import AddressDep, GalleryDep, GuessesDep, RoomsDep, SettingsDep
+from app.deps import AddressDep, GalleryDep, GuessesDep, OptionsDep, RoomsDep, SettingsDep
 from app.network import join_base
 from app.rooms import TEACHER, Room
-from app.routes.gallery import GalleryItem
+from app.routes.gallery import GalleryItem, on_show
 from app.routes.page import templates
 
 router = APIRouter()
@@ -59,7 +59,8 @@ def wall(room: OpenRoomDep, request: Request) -> HTMLResponse:
 
 
 @router.get("/api/rooms/{code}/latest")
-def latest(room: OpenRoomDep, gallery: GalleryDep) -> list[GalleryItem]:
-    """Each student's newest finished picture in the room, newest first: the teacher's grid."""
+def latest(room: OpenRoomDep, gallery: GalleryDep, options: OptionsDep) -> list[GalleryItem]:
+    """Each student's newest finished picture in the room that its teacher has not hidden, newest first: the wall
+    and the teacher's grid."""
     entries = gallery.latest_by_author(room.code, skip_author=TEACHER)
-    return [GalleryItem.of(entry) for entry in entries]
+    return [GalleryItem.of(entry) for entry in entries if on_show(entry, options)]

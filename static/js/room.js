@@ -7,7 +7,14 @@ import { Film } from "./film.js";
 
 const $ = (id) => document.getElementById(id);
 export const KEY_STORE = "dust-room-key"; // lets a teacher's page keep its room across reconnects
+const ROOM_STORE = "dust-room-code"; // the room that key opens: its wall offers Hide, no other room's does
+const NAME_STORE = "dust-student-name"; // the name a student chose for under their pictures, kept across reconnects
 const GRID_REFRESH_MS = 5000;
+
+/** The room's key when this tab teaches room `code` (or was opened from the tab that does), else null. */
+export function teacherKey(code) {
+  return sessionStorage.getItem(ROOM_STORE) === code ? sessionStorage.getItem(KEY_STORE) : null;
+}
 
 export class Classroom {
   /** `onTeacher(event, message)` hears of the teacher's run: "start", "step", "frame", "done" and "end". */
@@ -21,6 +28,10 @@ export class Classroom {
       this.send({ type: "open_room" });
       $("prompt").focus(); // the teacher types next: Enter must draw, not open the room again
     });
+    $("name-form").addEventListener("submit", (event) => {
+      event.preventDefault(); // Enter in the name box saves the name; it does not draw
+      this.send({ type: "set_name", name: $("student-name").value });
+    });
   }
 
   /** After every (re)connect: rejoin the room in the address, or take back the room this tab teaches. */
@@ -28,13 +39,17 @@ export class Classroom {
     const key = sessionStorage.getItem(KEY_STORE);
     if (key) this.send({ type: "open_room", key });
     const code = new URLSearchParams(location.search).get("room");
-    if (code) this.send({ type: "join_room", code });
+    if (!code) return;
+    this.send({ type: "join_room", code });
+    const name = sessionStorage.getItem(NAME_STORE);
+    if (name) this.send({ type: "set_name", name });
   }
 
   /** Handles room messages and the teacher's run; false for anything that belongs to this tab's own run. */
   message(m) {
     if (m.type === "room") return this.teach(m), true;
     if (m.type === "joined") return this.watch(m), true;
+    if (m.type === "named") return this.named(m), true;
     if (m.type === "broadcast") {
       this.teacherJob = m.job_id;
       $("teacher-caption").textContent = `The teacher is drawing “${m.prompt}”…`;
@@ -68,6 +83,7 @@ export class Classroom {
 
   teach(m) {
     sessionStorage.setItem(KEY_STORE, m.key);
+    sessionStorage.setItem(ROOM_STORE, m.code);
     $("room-panel").hidden = $("teacher-side").hidden = false;
     $("room-panel").classList.add("teaching");
     $("room-code").textContent = m.code;
@@ -76,8 +92,9 @@ export class Classroom {
     this.showJoinAddress(m.code).catch(() => {}); // the link above stays: it works on this laptop
     $("room-gallery").href = `/gallery?room=${m.code}`;
     $("room-wall").href = `/rooms/${m.code}/wall`;
+    $("room-wall").rel = "opener"; // a new tab gets a copy of this tab's storage, with the key, only from its opener
     clearInterval(this.gridTimer);
-    const refresh = () => showLatest($("class-grid"), m.code);
+    const refresh = () => showLatest($("class-grid"), m.code, { key: m.key });
     refresh();
     this.gridTimer = setInterval(refresh, GRID_REFRESH_MS);
   }
@@ -95,5 +112,15 @@ export class Classroom {
   watch(m) {
     $("room-panel").hidden = $("student-side").hidden = $("view-switch").hidden = false;
     $("teacher-caption").textContent = `You are in room ${m.code}: the teacher's runs show in the big panels.`;
+    if (!$("student-name").value) $("student-name").value = sessionStorage.getItem(NAME_STORE) ?? "";
+  }
+
+  /** The server took the name (tidied): keep it for reconnects, and say what the wall will show. */
+  named(m) {
+    sessionStorage.setItem(NAME_STORE, m.name);
+    $("student-name").value = m.name;
+    $("name-said").textContent = m.name
+      ? `Your pictures show “${m.name}” on the class wall.`
+      : "Your pictures show no name on the class wall.";
   }
 }

@@ -1,17 +1,20 @@
-// The class wall: every student's latest picture, large, for the projector; it refreshes by itself.
+// The class wall: every student's latest picture, large, for the projector; it refreshes by itself. Opened from
+// the teacher's page, it holds the room's key, and each picture has a Hide button.
 
 import { showLatest } from "./class-grid.js";
 import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "./keys.js";
+import { teacherKey } from "./room.js";
 
 const REFRESH_MS = 3000;
 const code = document.body.dataset.room;
 const grid = document.getElementById("wall-grid");
+const key = teacherKey(code); // null on any other device: no Hide buttons there
 
 const EMPTY_WALL = document.getElementById("wall-empty").textContent; // what the page says before any picture
 let timer = null;
 
 async function refresh() {
-  const shown = await showLatest(grid, code, 256);
+  const shown = await showLatest(grid, code, { size: 256, key });
   const empty = document.getElementById("wall-empty");
   if (shown === null) {
     empty.textContent = "The drawing server is not answering; the wall tries again by itself.";
