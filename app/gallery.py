@@ -168,9 +168,11 @@ class Gallery:
             count, size = self._db.execute("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM pictures").fetchone()
         return count, size
 
-    def entries(self, room: str | None = None, limit: int = 100) -> list[GalleryEntry]:
-        """Newest first, hidden pictures left out; all rooms when `room` is None."""
+    def entries(self, room: str | None = None, limit: int = 100, before: int | None = None) -> list[GalleryEntry]:
+        """Newest first, hidden pictures left out; all rooms when `room` is None; only ids below `before` if given."""
         where, args = ("AND room = ?", [room]) if room is not None else ("", [])
+        if before is not None:
+            where, args = f"{where} AND id < ?", [*args, before]
         return self._select(f"WHERE hidden = 0 {where} ORDER BY id DESC LIMIT ?", (*args, limit))
 
     def latest_by_author(self, room: str, skip_author: str = "") -> list[GalleryEntry]:

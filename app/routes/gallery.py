@@ -25,6 +25,8 @@ from app.routes.page import templates
 router = APIRouter()
 
 RoomQuery = Query(None, max_length=16, description="only this room's pictures")
+BeforeQuery = Query(None, ge=0, le=2**63 - 1, description="only pictures older than this picture number")
+GALLERY_PAGE = 100  # pictures on one page of /gallery; "Older pictures" shows the next ones
 EntryId = Annotated[int, Path(ge=0, le=2**63 - 1, description="a picture's number (SQLite's row ids fit 64 bits)")]
 
 
@@ -132,18 +134,36 @@ def hide(entry_id: EntryId, body: Hide, gallery: GalleryDep, teacher: TaughtRoom
 
 @router.get("/api/gallery")
 def listing(
-    gallery: GalleryDep, options: OptionsDep, room: str | None = RoomQuery, limit: int = Query(100, ge=1, le=500)
+    gallery: GalleryDep,
+    options: OptionsDep,
+    room: str | None = RoomQuery,
+    limit: int = Query(100, ge=1, le=500),
+    before: int | None = BeforeQuery,
 ) -> list[GalleryItem]:
-    """Newest first, all rooms or one."""
-    entries = gallery.entries(room and room.upper(), limit)
+    """Newest first, all rooms or one; `before` pages back to older pictures."""
+    entries = gallery.entries(room and room.upper(), limit, before)
     return [GalleryItem.of(entry) for entry in entries if on_show(entry, options)]
 
 
 @router.get("/gallery", response_class=HTMLResponse)
-def page(request: Request, gallery: GalleryDep, options: OptionsDep, room: str | None = RoomQuery) -> HTMLResponse:
-    """The gallery as plain server-rendered markup: works without any script."""
-    items = [GalleryItem.of(entry) for entry in gallery.entries(room and room.upper()) if on_show(entry, options)]
-    return templates.TemplateResponse(request, "gallery.html", {"items": items, "room": room and room.upper()})
+def page(
+    request: Request,
+    gallery: GalleryDep,
+    options: OptionsDep,
+    room: str | None = RoomQuery,
+    before: int | None = BeforeQuery,
+) -> HTMLResponse:
+    """The gallery as plain server-rendered markup, a page of pictures at a time: works without any script."""
+    room = room and room.upper()
+    entries = gallery.entries(room, GALLERY_PAGE + 1, before)  # one more says whether older pictures remain
+    shown = entries[:GALLERY_PAGE]
+    newest = urlencode({"room": room}) if room else ""
+    older = (
+        urlencode({**({"room": room} if room else {}), "before": shown[-1].id}) if len(entries) > GALLERY_PAGE else None
+    )
+    items = [GalleryItem.of(entry) for entry in shown if on_show(entry, options)]
+    context = {"items": items, "room": room, "paged": before is not None, "older": older, "newest": newest}
+    return templates.TemplateResponse(request, "gallery.html", context)
 
 
 @router.get(

@@ -229,3 +229,23 @@ def test_only_a_teacher_pins_a_picture(client: TestClient, ws, receive_until, ge
     assert pinned.status_code == 200 and pinned.json()["pinned"] is True
     assert client.get("/api/gallery").json()[0]["pinned"] is True
     assert client.post("/api/gallery/999/pin", json={"pinned": True}, headers={"teacher-key": key}).status_code == 404
+
+
+def test_the_gallery_page_goes_back_to_older_pictures_a_page_at_a_time(tmp_path: Path):
+    from app.config import Settings
+    from app.main import create_app
+    from app.routes.gallery import GALLERY_PAGE
+    from model.pipeline import Pipeline
+
+    gallery, final = Gallery(tmp_path), _pictures(1)
+    ids = [gallery.add(dataclasses.replace(RECORD, seed=n), final, Reveal([final], [final])) for n in range(105)]
+    gallery.close()
+    with TestClient(create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny())) as client:
+        newest = client.get("/gallery").text
+        assert newest.count('class="gallery-item"') == GALLERY_PAGE and f'data-id="{ids[-1]}"' in newest
+        older = newest.split('class="ghost older" href="')[1].split('"')[0]
+        assert older == f"/gallery?before={ids[-GALLERY_PAGE]}"
+        back = client.get(older).text
+        assert [f'data-id="{i}"' in back for i in ids[:5]] == [True] * 5 and back.count('class="gallery-item"') == 5
+        assert "Older pictures" not in back and "Newest pictures" in back
+        assert len(client.get("/api/gallery", params={"before": ids[2]}).json()) == 2
