@@ -170,7 +170,8 @@ class Gallery:
 
     def entries(self, room: str | None = None, limit: int = 100, before: int | None = None) -> list[GalleryEntry]:
         """Newest first, hidden pictures left out; all rooms when `room` is None; only ids below `before` if given."""
-        where, args = ("AND room = ?", [room]) if room is not None else ("", [])
+        args: list[str | int] = [room] if room is not None else []
+        where = "AND room = ?" if room is not None else ""
         if before is not None:
             where, args = f"{where} AND id < ?", [*args, before]
         return self._select(f"WHERE hidden = 0 {where} ORDER BY id DESC LIMIT ?", (*args, limit))
