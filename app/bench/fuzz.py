@@ -1,4 +1,4 @@
-"""Fuzz at scale: `python -m app.bench_fuzz [--messages 10000] [--seed 0]`. Prints counts; asserts nothing.
+"""Fuzz at scale: `python -m app.bench.fuzz [--messages 10000] [--seed 0]`. Prints counts; asserts nothing.
 
 Starts the real server (uvicorn, in a child process on loopback, the tiny model) and sends it random
 and malformed messages over real WebSockets: wrong types, huge numbers, NaN and Infinity, deep nesting,
@@ -23,7 +23,7 @@ from typing import get_args
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
-from app.bench_load import free_port, wait_healthy
+from app.bench.load import free_port, wait_healthy
 from app.protocol import ErrorCode
 
 SENTINEL = json.dumps({"type": "generate", "prompt": "x", "steps": -77})
@@ -108,14 +108,14 @@ def main() -> None:
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.serve:
-        from app.bench_load import serve
+        from app.bench.load import serve
 
         serve(args.serve, tiny=True, max_batch_rows=8)
         return
     rng = random.Random(args.seed)
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "DUST_MAX_STEPS": "3", "DUST_MESSAGE_BURST": "100000"}
-    server = subprocess.Popen([sys.executable, "-m", "app.bench_fuzz", "--serve", str(port)], env=env)
+    server = subprocess.Popen([sys.executable, "-m", "app.bench.fuzz", "--serve", str(port)], env=env)
     url = f"ws://127.0.0.1:{port}/ws"
     counts: Counter[str] = Counter()  # messages sent, by kind
     answers: Counter[str] = Counter()  # answers, by type

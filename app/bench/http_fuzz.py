@@ -1,4 +1,4 @@
-"""HTTP fuzz at scale: `python -m app.bench_http_fuzz [--requests 10000] [--seed 0]`. Prints counts; asserts nothing.
+"""HTTP fuzz at scale: `python -m app.bench.http_fuzz [--requests 10000] [--seed 0]`. Prints counts; asserts nothing.
 
 Starts the real server (uvicorn, in a child process on loopback, the tiny model, a gallery folder with a
 canary file beside it) and sends every GET and POST route its OpenAPI schema declares generated paths,
@@ -6,7 +6,7 @@ queries, headers and bodies: odd path parameters, unknown and out-of-range query
 wrong methods, odd Host headers, JSON and bytes of every kind. Each answer is checked for a server error
 (any 5xx but the lesson gate's 503 "busy"), a Python traceback, and anything read from outside the
 gallery: the canary, /etc/passwd, the app's own source. At the end the server must still answer.
-`python -m app.bench_fuzz` does the same for the WebSocket messages; tests/app/test_http_fuzz.py runs this
+`python -m app.bench.fuzz` does the same for the WebSocket messages; tests/app/test_http_fuzz.py runs this
 generator for a few hundred requests in the suite.
 """
 
@@ -28,8 +28,8 @@ from urllib.parse import quote, urlencode
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from app.bench_fuzz import odd_text, odd_value
-from app.bench_load import free_port, wait_healthy
+from app.bench.fuzz import odd_text, odd_value
+from app.bench.load import free_port, wait_healthy
 
 BUSY = 503  # the lessons' gate answers "busy, try again" when its queue is full: by design, not a failure
 OUTSIDE = [b"root:x:0:0", b"class Settings(BaseSettings)"]  # /etc/passwd and app/config.py: never served
@@ -141,7 +141,7 @@ def main() -> None:
     parser.add_argument("--gallery", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        from app.bench_load import serve
+        from app.bench.load import serve
 
         serve(args.serve, tiny=True, max_batch_rows=8, gallery=args.gallery)
         return
@@ -152,7 +152,7 @@ def main() -> None:
     canary = str(folder / "canary.txt").lstrip("/")
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "DUST_WRONG_GUESSES_PER_MINUTE": "1000000"}  # reach past the limit
-    command = [sys.executable, "-m", "app.bench_http_fuzz", "--serve", str(port), "--gallery", str(folder / "gallery")]
+    command = [sys.executable, "-m", "app.bench.http_fuzz", "--serve", str(port), "--gallery", str(folder / "gallery")]
     server = subprocess.Popen(command, env=env)
     statuses: Counter[int] = Counter()
     sent: Counter[str] = Counter()

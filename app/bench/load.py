@@ -1,4 +1,4 @@
-"""Load benchmark: `python -m app.bench_load [--tiny] [--clients 1,8,32,64]`. Prints numbers; asserts nothing.
+"""Load benchmark: `python -m app.bench.load [--tiny] [--clients 1,8,32,64]`. Prints numbers; asserts nothing.
 
 For each K it starts the real server (uvicorn, in a child process on loopback) twice: once with
 step-level batching and once serving one run at a time (`max_batch_rows=1`). K WebSocket clients
@@ -118,7 +118,7 @@ async def drive(url: str, clients: int, prompts: int, steps: int, team: str) -> 
 def load(args: argparse.Namespace, clients: int, max_batch_rows: int, team: str) -> LoadResult:
     """Start a server child with this batching cap, drive it with `clients` clients, stop it."""
     port = free_port()
-    command = [sys.executable, "-m", "app.bench_load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
+    command = [sys.executable, "-m", "app.bench.load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
     server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         wait_healthy(port, server)

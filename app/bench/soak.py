@@ -1,8 +1,8 @@
-"""Soak benchmark: `python -m app.bench_soak [--tiny] [--runs 1000] [--clients 32]`. Prints figures; asserts nothing.
+"""Soak benchmark: `python -m app.bench.soak [--tiny] [--runs 1000] [--clients 32]`. Prints figures; asserts nothing.
 
 A whole term in minutes: K clients draw until `--runs` runs have finished, with mixed settings (both
 teams, every sampler, 1–4 pictures, 4–20 steps); some runs are cancelled mid-run, and some clients
-disconnect mid-run and come back. The server is the real app in a child process (bench_load's). It
+disconnect mid-run and come back. The server is the real app in a child process (load.py's). It
 prints runs finished, cancelled and abandoned, frames lost, p50/p95 first frame and done, pictures per
 second, and the server's resident memory, open file descriptors and threads at the start, after every
 100 finished runs and at the end: memory that keeps growing, or descriptors or threads that pile up,
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from websockets.asyncio.client import connect
 
-from app.bench_load import free_port, one_run, percentiles, wait_healthy
+from app.bench.load import free_port, one_run, percentiles, wait_healthy
 from app.server import WS_MAX_BYTES
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish", "a rocket", "a pizza", "the sun"]
@@ -113,7 +113,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     args = parser.parse_args()
     port = free_port()
-    command = [sys.executable, "-m", "app.bench_load", "--serve", str(port), "--max-batch-rows", "64"]
+    command = [sys.executable, "-m", "app.bench.load", "--serve", str(port), "--max-batch-rows", "64"]
     server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
     tally = Tally(target=args.runs)
     try:

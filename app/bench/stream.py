@@ -1,4 +1,4 @@
-"""Streaming benchmark: `python -m app.bench_stream [--tiny | --model-path FOLDER]`. Prints numbers; asserts nothing.
+"""Streaming benchmark: `python -m app.bench.stream [--tiny | --model-path FOLDER]`. Prints numbers; asserts nothing.
 
 Runs the same generation N times through the real WebSocket on loopback (uvicorn in a thread of this
 process) and N times as pure sampling (`Pipeline.sample`: the steps and the finished picture, nothing

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from starlette.testclient import WebSocketTestSession
 
-from app.bench_load import free_port
+from app.bench.load import free_port
 from app.config import Settings
 from app.main import create_app
 from app.protocol import FrameHeader
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER = """
 import sys, uvicorn
 from pathlib import Path
-from app.bench_load import free_port
+from app.bench.load import free_port
 from app.config import Settings
 from app.main import create_app
 from app.server import server_config

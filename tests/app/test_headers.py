@@ -5,7 +5,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from app.bench_http_fuzz import draw_one_picture
+from app.bench.http_fuzz import draw_one_picture
 from app.headers import SECURITY_HEADERS
 from app.main import create_app
 

@@ -1,4 +1,4 @@
-"""Generated requests on every route (app/bench_http_fuzz.py's generator, driven by hypothesis): no server error,
+"""Generated requests on every route (app/bench/http_fuzz.py's generator, driven by hypothesis): no server error,
 no traceback, nothing from outside the gallery, and the server still answers. The bench sends 10,000."""
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.bench_http_fuzz import problems, random_request, routes_of
+from app.bench.http_fuzz import problems, random_request, routes_of
 from app.config import Settings
 from app.main import create_app
 from model.pipeline import Pipeline

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from websockets.sync.client import connect
 
-from app.bench_load import free_port
+from app.bench.load import free_port
 
 pytestmark = pytest.mark.timeout(120)
 

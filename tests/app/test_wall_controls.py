@@ -17,7 +17,7 @@ from pydantic_settings import CliApp
 from starlette.testclient import WebSocketTestSession
 from websockets.sync.client import connect
 
-from app.bench_load import free_port
+from app.bench.load import free_port
 from app.blocked import DEFAULT_BLOCKED_WORDS, NAME_REFUSAL, PROMPT_REFUSAL, BlockedWords
 from app.config import Settings
 from app.gallery import Gallery, GalleryRecord
