@@ -1,6 +1,6 @@
 """The engine: one worker thread runs every active run's network call (or painting) in one batched pass.
 
-It shares the pipeline with the lessons, whose work goes through the lesson gate (app/lessons/gate.py) on
+It shares the pipeline with the lessons, whose work goes through the lesson gate (app/lessons/kit/gate.py) on
 threads of their own; the engine batches the drawing runs of the main page and the rooms.
 
 Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook

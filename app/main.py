@@ -15,7 +15,7 @@ from app.engine import Engine
 from app.gallery import GALLERY_DATABASE, Budget, Gallery
 from app.headers import GuardedApp
 from app.hosts import HostAllowList
-from app.lessons.gate import LessonGate, LessonsBusy
+from app.lessons.kit.gate import LessonGate, LessonsBusy
 from app.options import build_options
 from app.ratelimit import GuessLimit, TooManyGuesses
 from app.replay import ReplayStore

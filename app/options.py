@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 from app.blocked import BlockedWords
 from app.config import Settings
-from app.protocol import Choice, Defaults, Limits, Options, Sketchbook
-from model.folder.network import FOLDER_KIND
+from app.protocol import Choice, Defaults, Limits, Options, SketchbookShape
+from model.folder.diffusers_unet import FOLDER_KIND
 from model.pipeline import Pipeline
 from model.samplers import SAMPLERS
 from model.schedules import SCHEDULES
@@ -43,7 +43,7 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
     book = pipeline.sketchbook.config if pipeline.sketchbook is not None else None
     return Options(
         image_size=pipeline.image_size,
-        sketchbook=Sketchbook(
+        sketchbook=SketchbookShape(
             latent_size=book.latent_size, latent_channels=book.latent_channels, pixels_per_cell=book.downsample
         )
         if book

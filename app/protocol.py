@@ -136,7 +136,7 @@ class Defaults(BaseModel):
     num_images: int = _DEFAULTS["num_images"]
 
 
-class Sketchbook(BaseModel):
+class SketchbookShape(BaseModel):
     """The latent space the teams draw in, when they draw in one (latent diffusion)."""
 
     latent_size: int  # the latent is latent_size × latent_size …
@@ -148,7 +148,7 @@ class Options(BaseModel):
     """Everything the page needs to build its controls; also the rules `generate` is checked against."""
 
     image_size: int
-    sketchbook: Sketchbook | None = None  # None: the teams draw in pixels
+    sketchbook: SketchbookShape | None = None  # None: the teams draw in pixels
     trained: bool
     num_train_timesteps: int
     training_schedule: str

@@ -15,7 +15,7 @@ from model.config import ModelConfig
 from model.denoiser import Forward, ModelDenoiser, direct_forward
 from model.device import autocast, resolve_device
 from model.diffusion import Estimate
-from model.folder.network import FOLDER_KIND
+from model.folder.diffusers_unet import FOLDER_KIND
 from model.guidance import classifier_free_guidance
 from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler

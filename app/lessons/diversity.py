@@ -7,10 +7,10 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import LessonGateDep, PipelineDep, check_length
-from app.lessons.lesson import Lesson
-from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
-from app.lessons.sheets import png_data_urls
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.lesson import Lesson
+from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.sheets import png_data_urls
 from model.lessons.diversity import load_variety_scale, variety
 from model.pipeline import GenerationRequest, Pipeline
 

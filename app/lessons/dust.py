@@ -8,11 +8,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import LessonGateDep, PipelineDep, check_length
-from app.lessons.lesson import Lesson
-from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
-from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of, team_of
-from app.lessons.sheets import png_response, sheet_png
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.lesson import Lesson
+from app.lessons.kit.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
+from app.lessons.kit.queries import DustQuery, check_query, dusty_row, schedule_of, team_of
+from app.lessons.kit.sheets import png_response, sheet_png
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import clean_up
 from model.pipeline import GenerationRequest, Pipeline

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import torch
 
-from app.lessons.lanes import Lane, Shown, drawing_lane
-from app.lessons.lesson import Lesson
-from app.lessons.limits import MAX_LESSON_GUIDANCE
+from app.lessons.kit.lanes import Lane, Shown, drawing_lane
+from app.lessons.kit.lesson import Lesson
+from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
 from model.diffusion import Estimate
 from model.pipeline import GenerationRequest, Pipeline
 

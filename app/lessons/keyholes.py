@@ -7,13 +7,13 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import LessonGateDep, PipelineDep, check_length
-from app.lessons.lesson import Lesson
-from app.lessons.limits import MAX_LESSON_STEPS
-from app.lessons.queries import DustQuery, check_query, dusty_row, schedule_of
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.lesson import Lesson
+from app.lessons.kit.limits import MAX_LESSON_STEPS
+from app.lessons.kit.queries import DustQuery, check_query, dusty_row, schedule_of
 from model.denoiser import ModelDenoiser
 from model.dit import DiTConfig
-from model.folder.network import FolderUNet
+from model.folder.diffusers_unet import FolderUNet
 from model.lessons.keyholes import Keyhole, folder_keyholes, patch_attention, unet_keyholes
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline

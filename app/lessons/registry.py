@@ -7,7 +7,7 @@ page `templates/lessons/<slug>.html`, its script `static/js/lessons/<slug>.js`, 
 from fastapi import APIRouter
 
 from app.lessons import clock, diversity, dust, guidance, keyholes, sketchbook, teams, words
-from app.lessons.lanes import LiveRun
+from app.lessons.kit.lanes import LiveRun
 
 STORY_ORDER = (dust, clock, teams, keyholes, words, guidance, diversity, sketchbook)
 LESSONS = {lesson.slug: lesson for lesson in (module.LESSON for module in STORY_ORDER)}

@@ -3,8 +3,8 @@
 import time
 from dataclasses import replace
 
-from app.lessons.lanes import Lane, Shown
-from app.lessons.lesson import Lesson
+from app.lessons.kit.lanes import Lane, Shown
+from app.lessons.kit.lesson import Lesson
 from model.autoencoder import latent_tiles
 from model.pipeline import GenerationRequest, Pipeline
 

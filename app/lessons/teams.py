@@ -2,8 +2,8 @@
 
 from dataclasses import replace
 
-from app.lessons.lanes import Lane, drawing_lane
-from app.lessons.lesson import Lesson
+from app.lessons.kit.lanes import Lane, drawing_lane
+from app.lessons.kit.lesson import Lesson
 from model.pipeline import GenerationRequest, Pipeline
 
 

@@ -6,11 +6,11 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import OptionsDep
-from app.lessons.deps import LessonGateDep, PipelineDep, check_length
-from app.lessons.lanes import Lane, Shown, drawing_lane
-from app.lessons.lesson import Lesson
-from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
-from app.lessons.sheets import heat_overlays, png_data_urls
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.lanes import Lane, Shown, drawing_lane
+from app.lessons.kit.lesson import Lesson
+from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.sheets import heat_overlays, png_data_urls
 from model.clip import clip_with_pictures
 from model.lessons.word_maps import word_maps
 from model.lessons.words import picture_word_match, place_among, words_of

@@ -4,8 +4,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from app.deps import OptionsDep
-from app.lessons import live, registry
-from app.lessons.limits import MAX_LESSON_GUIDANCE
+from app.lessons import registry
+from app.lessons.kit import live
+from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
 from app.routes.page import templates
 from model.pipeline import GenerationRequest

@@ -5,7 +5,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from model.folder.network import FolderUNet
+from model.folder.diffusers_unet import FolderUNet
 
 
 def cross_attentions(network: FolderUNet) -> list[nn.Module]:

@@ -8,10 +8,10 @@ import torch
 from model.config import ModelConfig
 from model.device import resolve_device
 from model.folder.check import FolderError, check_folder
-from model.folder.network import FOLDER_LABEL, FOLDER_TEAM, FolderUNet, FolderUNetConfig
+from model.folder.diffusers_unet import FOLDER_LABEL, FOLDER_TEAM, FolderUNet, FolderUNetConfig
 from model.folder.schedule import folder_clock
-from model.folder.sketchbook import FolderSketchbook
 from model.folder.text import FolderTextEncoder
+from model.folder.vae import FolderSketchbook
 from model.pipeline import Pipeline
 from model.team import Team
 

@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from model.dit import DiTBlock
-from model.folder.network import FolderUNet
+from model.folder.diffusers_unet import FolderUNet
 from model.lessons.attention import AttentionRecorder
 from model.unet import UNetConfig
 

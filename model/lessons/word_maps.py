@@ -7,7 +7,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from model.folder.attention import cross_attentions, folder_weights
-from model.folder.network import FolderUNet
+from model.folder.diffusers_unet import FolderUNet
 from model.lessons.attention import AttentionRecorder, WeightsOf, our_weights
 from model.pipeline import GenerationRequest, Pipeline
 from model.team import Team

@@ -15,8 +15,8 @@ from app.lessons.registry import LIVE_RUNS
 from app.main import create_app
 from app.protocol import FrameKind
 from model.clip import NO_PICTURE_TOWER
+from model.folder.diffusers_unet import FOLDER_LABEL
 from model.folder.loading import PAINT_EVERY
-from model.folder.network import FOLDER_LABEL
 
 pytestmark = pytest.mark.timeout(120)
 STEPS, IMAGES, SIDE = 3, 2, 16  # the tiny folder paints 16-pixel pictures from 8×8×4 latents

@@ -5,7 +5,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from app.lessons.gate import LessonGate, LessonsBusy
+from app.lessons.kit.gate import LessonGate, LessonsBusy
 
 
 def test_no_more_than_the_limit_run_at_once_and_all_finish():

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from app.lessons.limits import MAX_LESSON_GUIDANCE
+from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
 from model.images import to_uint8
 from model.lessons.examples import draw_example

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from app.lessons.guidance import GUIDANCE_SWEEP, guidance_lane
-from app.lessons.lanes import Shown
-from app.lessons.stream import stream_lanes
+from app.lessons.kit.lanes import Shown
+from app.lessons.kit.stream import stream_lanes
 from model.pipeline import GenerationRequest, Pipeline
 
 

@@ -5,13 +5,13 @@ import weakref
 
 import torch
 
-from app.lessons import pictures
-from app.lessons.pictures import drawn_picture
+from app.lessons.kit import start_pictures
+from app.lessons.kit.start_pictures import drawn_picture
 from model.pipeline import Pipeline
 
 
 def test_a_drawing_is_kept_for_its_pipeline_and_freed_with_it(monkeypatch):
-    monkeypatch.setattr(pictures, "KEPT_DRAWINGS", 2)
+    monkeypatch.setattr(start_pictures, "KEPT_DRAWINGS", 2)
     pipeline = Pipeline.tiny()
     first = drawn_picture(pipeline, "a red apple", 3, "unet")
     assert drawn_picture(pipeline, "a red apple", 3, "unet") is first

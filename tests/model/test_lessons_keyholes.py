@@ -7,7 +7,7 @@ import pytest
 import torch
 from torch import nn
 
-from model.folder.network import FolderUNet
+from model.folder.diffusers_unet import FolderUNet
 from model.lessons.keyholes import folder_keyholes, patch_attention, unet_keyholes
 from model.pipeline import Pipeline
 from model.unet import UNetConfig

@@ -6,7 +6,7 @@ from fastapi import Depends, HTTPException
 from starlette.requests import HTTPConnection
 
 from app.blocked import PROMPT_REFUSAL
-from app.lessons.gate import LessonGate
+from app.lessons.kit.gate import LessonGate
 from app.protocol import Options
 from model.pipeline import Pipeline
 

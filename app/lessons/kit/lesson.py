@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from fastapi import APIRouter
 
-from app.lessons.lanes import LiveRun
+from app.lessons.kit.lanes import LiveRun
 
 
 @dataclass(frozen=True)

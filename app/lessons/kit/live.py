@@ -5,11 +5,11 @@ from pydantic import ValidationError
 
 from app.admission import admitted
 from app.deps import OptionsDep, SettingsDep
-from app.lessons.deps import LessonGateDep, PipelineDep, refusal
-from app.lessons.gate import LessonGate, LessonsBusy
-from app.lessons.messages import LessonError, LiveRun
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, refusal
+from app.lessons.kit.gate import LessonGate, LessonsBusy
+from app.lessons.kit.messages import LessonError, LiveRun
+from app.lessons.kit.stream import stream_lanes
 from app.lessons.registry import LIVE_RUNS
-from app.lessons.stream import stream_lanes
 from app.protocol import Options
 from model.pipeline import GenerationRequest, Pipeline
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.lessons.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.registry import LIVE_RUNS
 from model.pipeline import GenerationRequest
 

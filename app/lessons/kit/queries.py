@@ -5,8 +5,8 @@ from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.blocked import PROMPT_REFUSAL
-from app.lessons.limits import MAX_LESSON_STEPS, MAX_SEED
-from app.lessons.pictures import start_picture
+from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.start_pictures import start_picture
 from app.protocol import Options
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import slider_alpha_bars, sprinkle

@@ -5,10 +5,10 @@ import time
 import torch
 from fastapi import WebSocket
 
-from app.lessons.gate import LessonGate
-from app.lessons.lanes import Lane, Shown
-from app.lessons.messages import LessonDone, LessonStep
-from app.lessons.sheets import sheet_png
+from app.lessons.kit.gate import LessonGate
+from app.lessons.kit.lanes import Lane, Shown
+from app.lessons.kit.messages import LessonDone, LessonStep
+from app.lessons.kit.sheets import sheet_png
 
 
 def _timed_next(lane: Lane) -> tuple[Shown | None, float]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from model.folder.network import FOLDER_KIND, FOLDER_LABEL
+from model.folder.diffusers_unet import FOLDER_KIND, FOLDER_LABEL
 from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 from model.samplers import SAMPLERS
