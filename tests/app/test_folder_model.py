@@ -83,15 +83,21 @@ def test_the_lessons_that_draw_answer(sd_client: TestClient):
     assert len(variety["dust"]["pictures"]) == 8 and variety["no_dust"] is None and variety["note"]
 
 
-def test_the_keyholes_are_the_folders_u_net_s_in_picture_pixels(sd_client: TestClient):
-    """The tiny U-Net: one ResBlock per level, attention on the first; a latent cell is 2×2 picture pixels."""
+def test_the_keyholes_are_the_folders_u_net_s_in_latent_cells(sd_client: TestClient):
+    """The tiny U-Net, layer by layer: a 3×3 stem, one ResBlock (two 3×3 convs) then attention on the first level, a
+    stride-2 conv, one ResBlock on the second; a latent cell is 2×2 picture pixels."""
     keyholes = sd_client.get("/api/lessons/keyholes").json()
+    layers = [  # (level, resolution, size in latent cells, attention)
+        (0, 8, 3, False), (0, 8, 5, False), (0, 8, 7, False), (0, 8, 7, True),
+        (1, 4, 9, False), (1, 4, 13, False), (1, 4, 17, False),
+    ]  # fmt: skip
     assert keyholes == {
         "image_size": SIDE,
         "levels": [
-            {"level": 0, "resolution": 8, "size": 2 * 7, "attention": True},
-            {"level": 1, "resolution": 4, "size": 2 * 17, "attention": False},
+            {"layer": i, "level": level, "resolution": side, "size": size, "attention": attention, "anywhere": i >= 3}
+            for i, (level, side, size, attention) in enumerate(layers)
         ],
+        "cell_pixels": 2,
         "patch_size": None,
     }
 
