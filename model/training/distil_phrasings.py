@@ -32,7 +32,13 @@ from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
 from model.training.ema import EMA
 from model.training.pictures import PictureCaptions
-from model.training.train import learning_rate, restore_training_state, seconds_trained, training_state
+from model.training.train import (
+    learning_rate,
+    restore_training_state,
+    seconds_trained,
+    training_state,
+    write_vocabulary,
+)
 
 
 def phrasing_loss(
@@ -92,6 +98,7 @@ def main() -> None:
 
     latents, concept_ids = _concept_latents(pipeline, args.data)
     sentences = _sentences(args.sentences, args.descriptions)
+    taught = [*(pipeline.vocabulary or ()), *(sentence for told in sentences.values() for sentence in told)]
     print(f"{len(latents)} pictures, {sum(map(len, sentences.values()))} sentences, {len(trained)} tensors train")
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -120,9 +127,9 @@ def main() -> None:
                 log.write(json.dumps(record) + "\n")
             print(f"step {step} {seconds:.0f}s {team} loss {loss.item():.5f}", flush=True)
         if time.time() - last_save > args.save_minutes * 60:
-            _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start)
+            _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught)
             last_save = time.time()
-    _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start)
+    _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught)
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
 
 
@@ -141,11 +148,15 @@ def _sentences(per_concept: int, descriptions: bool) -> dict[str, list[str]]:
     return {c.name: spoken_captions(c, per_concept, net) for c in CONCEPTS}
 
 
-def _save(out: Path, student: Clip, ema: EMA, optimizer: torch.optim.Optimizer, step: int, seconds: float) -> None:
-    """The resumable state, and the averaged text tower as clip.safetensors (usable if the run stops here)."""
+def _save(
+    out: Path, student: Clip, ema: EMA, optimizer: torch.optim.Optimizer, step: int, seconds: float, taught: list[str]
+) -> None:
+    """The resumable state, the averaged text tower as clip.safetensors (usable if the run stops here), and the
+    words it now knows: the teams' vocabulary and every word of the sentences it was taught."""
     save_tensors(out / "state.safetensors", training_state(student.model, ema, optimizer, step, seconds))
     config = {"model_name": student.model_name}
     save_checkpoint(out / "clip.safetensors", ema.model, kind="clip", config=config)
+    write_vocabulary(out, taught)
 
 
 if __name__ == "__main__":

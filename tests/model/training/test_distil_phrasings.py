@@ -5,8 +5,12 @@ import copy
 import pytest
 import torch
 
+from model.checkpoint import load_state_dict
+from model.lessons.words import load_vocabulary
 from model.pipeline import Pipeline
-from model.training.distil_phrasings import phrasing_loss
+from model.training.distil_phrasings import _save, phrasing_loss
+from model.training.ema import EMA
+from model.training.train import restore_training_state, seconds_trained
 
 
 def test_the_names_cost_nothing_and_a_sentence_teaches_only_the_text_tower():
@@ -31,3 +35,30 @@ def test_the_names_cost_nothing_and_a_sentence_teaches_only_the_text_tower():
     assert loss.item() > 0
     assert student.model.transformer.resblocks[0].attn.in_proj_weight.grad.abs().sum() > 0
     assert all(p.grad is None for p in team.parameters()) and all(p.grad is None for p in pipeline.clip.parameters())
+
+
+def test_a_saved_run_resumes_where_it_stopped_and_records_the_words_it_taught(tmp_path):
+    pipeline = Pipeline.tiny(latent=True)
+    student = copy.deepcopy(pipeline.clip).train()
+    student.model.visual.requires_grad_(False)
+    trained = [p for p in student.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trained, lr=1e-3)
+    ema = EMA(student.model, 0.9)
+    student.condition_with_grad(["that friendly dog"]).pooled.sum().backward()
+    optimizer.step()
+    ema.update(student.model)
+    _save(tmp_path, student, ema, optimizer, 7, 12.5, ["dog", "a friendly dog please"])
+
+    again = copy.deepcopy(pipeline.clip).train()
+    again.model.visual.requires_grad_(False)
+    again_optimizer = torch.optim.AdamW([p for p in again.parameters() if p.requires_grad], lr=1e-3)
+    again_ema = EMA(again.model, 0.9)
+    step = restore_training_state(tmp_path / "state.safetensors", again.model, again_ema, again_optimizer)
+    assert step == 7 and seconds_trained(tmp_path / "state.safetensors") == 12.5
+    for p, q in zip(student.model.parameters(), again.model.parameters()):
+        assert torch.equal(p, q)
+    first = next(iter(again_optimizer.state.values()))
+    assert torch.equal(first["exp_avg"], next(iter(optimizer.state.values()))["exp_avg"])
+    saved = load_state_dict(tmp_path / "clip.safetensors", copy.deepcopy(pipeline.clip.model))
+    assert all(torch.equal(saved[k].float(), v.half().float()) for k, v in ema.model.state_dict().items()), "the EMA"
+    assert load_vocabulary(tmp_path) == {"a", "dog", "friendly", "please"}
