@@ -117,6 +117,12 @@ def test_the_clock_cursor_moves_every_picture_and_the_chart(clock: Page, viewpor
     linear, cosine = clock.evaluate(SCHEDULE_PIXELS, "linear"), clock.evaluate(SCHEDULE_PIXELS, "cosine")
     assert linear != clean and linear != cosine, "the clocks should disagree halfway"
     assert float(clock.inner_text(".clock-value").split("%")[0]) < 20, "the linear clock hides the picture early"
+    left = {
+        name: float(clock.inner_text(f".clock-panel:has(canvas[data-schedule='{name}']) .clock-value").split("%")[0])
+        for name in ("linear", "cosine", "sigmoid", "scaled_linear")
+    }
+    shares = sorted(left.values())
+    assert min(b - a for a, b in zip(shares, shares[1:])) >= 5, f"two clocks keep nearly the same picture: {left}"
     assert "ᾱ" not in clock.inner_text(".clock-value"), "the panels speak to children; the number is a tooltip"
     assert clock.get_attribute(".clock-value", "title").startswith("ᾱ_t = ")
 
