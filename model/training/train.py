@@ -23,7 +23,7 @@ from safetensors.torch import load_file
 from torch import nn
 
 from model.autoencoder import Autoencoder
-from model.backbones import backbone_preset, build_backbone, config_from_dict
+from model.backbones import BACKBONES, backbone_preset, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata, save_checkpoint, save_tensors
 from model.clip import Clip
 from model.conditioning import TextCondition
@@ -238,9 +238,10 @@ def restore_training_state(
     return step
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The run's settings; the backbones to choose from are the registry's."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--backbone", choices=["unet", "dit"], default="unet")
+    parser.add_argument("--backbone", choices=list(BACKBONES), default="unet")
     parser.add_argument("--preset", default=None, help="backbone preset (default: <backbone>-small)")
     parser.add_argument("--objective", choices=["diffusion", "no_dust"], default="diffusion")
     parser.add_argument("--clip", type=Path, required=True)
@@ -324,16 +325,23 @@ def main() -> None:
         "--init", type=Path, help="without a state to resume, start from these weights (fresh optimizer)"
     )
     parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
 
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+
+@dataclasses.dataclass
+class TrainingData:
+    """What a run draws its batches from: pictures (or their sketchbook latents) with every caption encoded once."""
+
+    pictures: PictureCaptions  # (N, C, S, S): pictures, or latents in the sketchbook
+    sampling: torch.Tensor  # (N,) chance of drawing each picture (`batch_weights`)
+    bank: CaptionBank
+    probe: ConceptProbe | None  # the meters' concepts, unless --meter-stride 0
+    posterior: PosteriorMean | None  # the exact-posterior target, with --posterior-target
+
+
+def load_training_data(args: argparse.Namespace, clip: Clip, sketchbook: Autoencoder | None) -> TrainingData:
+    """The dataset with its sentences and recoloured copies, folded into the sketchbook when the team draws there."""
     device = torch.device(args.device)
-    rng, generator = random.Random(args.seed), torch.Generator().manual_seed(args.seed)
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    clip = load_clip(args.clip, device)  # the sample grids run on the training device
-    sketchbook = load_autoencoder(args.autoencoder, device) if args.autoencoder else None
     image_size = sketchbook.config.image_size if sketchbook else args.image_size
     dataset = load_emoji_dataset(args.data)
     if args.concepts_only:
@@ -353,22 +361,25 @@ def main() -> None:
     if sketchbook is not None:
         data.pictures = encode_pictures(sketchbook, data.pictures.to(device)).cpu()  # (N, C, h, w) latents
     probe = ConceptProbe.from_dataset(originals, image_size, args.meter_stride) if args.meter_stride else None
-    judge = load_judge(args.judge) if args.judge else None
     bank = CaptionBank(clip, data.captions)
     posterior = (
         PosteriorMean(data.pictures.to(device), data.captions, bank.index) if args.posterior_target > 0 else None
     )
     print(f"{len(data)} pictures, {len(bank.index)} captions encoded", flush=True)
+    return TrainingData(data, sampling, bank, probe, posterior)
 
-    state_path = args.out / "train_state.safetensors"
-    resuming = args.resume and state_path.exists()
-    saved_names = saved_weight_names(state_path) if resuming else []
-    seconds_before = seconds_trained(state_path) if resuming else 0.0
-    config = ModelConfig(
-        backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if sketchbook else 'small'}"),
-        image_size=data.pictures.shape[-1],
-        channels=data.pictures.shape[1],
-        space="latent" if sketchbook else "pixels",
+
+def model_config(
+    args: argparse.Namespace, data: TrainingData, clip: Clip, in_latent: bool, saved_names: list[str]
+) -> ModelConfig:
+    """The team's config: its preset, the data's shape and space, and the whitenings it reads (asked for, or
+    already in the state it resumes)."""
+    pictures = data.pictures.pictures
+    return ModelConfig(
+        backbone=backbone_preset(args.preset or f"{args.backbone}-{'latent' if in_latent else 'small'}"),
+        image_size=pictures.shape[-1],
+        channels=pictures.shape[1],
+        space="latent" if in_latent else "pixels",
         text_dim=clip.width,
         schedule=args.schedule,
         prediction="x0" if args.objective == "no_dust" else args.prediction,
@@ -376,12 +387,22 @@ def main() -> None:
         text_whitening=args.whiten_text or reads_whitened_tokens(saved_names),
         pooled_whitening=args.whiten_pooled or reads_whitened_pooled(saved_names),
     )
-    model = build_backbone(config).to(device).train()
-    ema = EMA(model, args.ema)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+
+
+def prepare_weights(
+    args: argparse.Namespace,
+    model: nn.Module,
+    ema: EMA,
+    optimizer: torch.optim.Optimizer,
+    config: ModelConfig,
+    bank: CaptionBank,
+    state_path: Path | None,
+) -> int:
+    """Resume the saved state (`state_path`), else start from --init, else install fresh whitenings; the step
+    the run starts at."""
     whitening = fit_token_whitening(bank.table) if args.whiten_text else None
     pooled_captions = bank.table if args.whiten_pooled else None
-    step = restore_training_state(state_path, model, ema, optimizer, whitening, pooled_captions) if resuming else 0
+    step = restore_training_state(state_path, model, ema, optimizer, whitening, pooled_captions) if state_path else 0
     if args.init is not None and step == 0:
         start_from_weights(args.init, model, ema, config, whitening, pooled_captions)
         if args.new_text_encoder:
@@ -394,90 +415,138 @@ def main() -> None:
                 install_token_whitening(network, *whitening)
             if pooled is not None:
                 install_pooled_whitening(network, *pooled)
-    alpha_bars = make_schedule(config.schedule, config.num_timesteps).alphas_cumprod.float()
-    name = "nodust" if args.objective == "no_dust" else args.backbone
-    print(
-        f"{name}: {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters, starting at step {step}",
-        flush=True,
-    )
+    return step
 
-    def checkpoint() -> None:
-        save_tensors(state_path, training_state(model, ema, optimizer, step, seconds_trained_in_all()))
-        write_vocabulary(args.out, bank.index)
-        save_checkpoint(args.out / f"{name}.safetensors", ema.model, kind="denoiser", config=config.to_dict())
-        team = Team(args.backbone, ema.model, config)
-        pipeline = Pipeline(clip, [team], no_dust=team if name == "nodust" else None, sketchbook=sketchbook)
-        save_sample_grid(pipeline, name, args.out / f"samples_{step:06d}.png")
-        if probe is not None:
-            meters = {"step": step, "minutes": round((time.time() - start) / 60, 1), "images_seen": step * args.batch}
-            meters |= {k: round(v, 4) for k, v in probe.measure(pipeline, name, judge).items()}
-            print(f"meters {json.dumps(meters)}", flush=True)
-            with open(args.out / "meters.jsonl", "a") as f:
-                f.write(json.dumps(meters) + "\n")
-            plot_curves({name: read_meters(args.out / "meters.jsonl")}, args.out / "curves.png")
 
-    def train_step(way: StepWay, lr: float) -> torch.Tensor:
-        for group in optimizer.param_groups:
+class TrainingRun:
+    """One run: the team, its average and optimizer, the data, and the clock that budgets it in minutes."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.device = torch.device(args.device)
+        self.rng, self.generator = random.Random(args.seed), torch.Generator().manual_seed(args.seed)
+        args.out.mkdir(parents=True, exist_ok=True)
+        self.clip = load_clip(args.clip, self.device)  # the sample grids run on the training device
+        self.sketchbook = load_autoencoder(args.autoencoder, self.device) if args.autoencoder else None
+        self.data = load_training_data(args, self.clip, self.sketchbook)
+        self.judge = load_judge(args.judge) if args.judge else None
+        self.state_path = args.out / "train_state.safetensors"
+        resuming = args.resume and self.state_path.exists()
+        saved_names = saved_weight_names(self.state_path) if resuming else []
+        self.seconds_before = seconds_trained(self.state_path) if resuming else 0.0
+        self.config = model_config(args, self.data, self.clip, self.sketchbook is not None, saved_names)
+        self.model = build_backbone(self.config).to(self.device).train()
+        self.ema = EMA(self.model, args.ema)
+        self.optimizer = torch.optim.AdamW(self.model.parameters(), lr=args.lr, weight_decay=0.01)
+        resumed = self.state_path if resuming else None
+        self.step = prepare_weights(args, self.model, self.ema, self.optimizer, self.config, self.data.bank, resumed)
+        self.alpha_bars = make_schedule(self.config.schedule, self.config.num_timesteps).alphas_cumprod.float()
+        self.name = "nodust" if args.objective == "no_dust" else args.backbone
+        self.started = time.time()  # `train` starts the clock again once the step's way is chosen
+        parameters = sum(p.numel() for p in self.model.parameters()) / 1e6
+        print(f"{self.name}: {parameters:.2f} M parameters, starting at step {self.step}", flush=True)
+
+    def train_step(self, way: StepWay, lr: float) -> torch.Tensor:
+        """One optimizer step on a random batch (prompts dropped at --p-uncond for guidance), and the average."""
+        args, data = self.args, self.data
+        for group in self.optimizer.param_groups:
             group["lr"] = lr
-        batch = torch.multinomial(sampling, args.batch, replacement=True, generator=generator)
-        x0 = data.pictures[batch].to(device)  # (B, C, S, S): pictures, or latents in the sketchbook
-        captions = [("" if rng.random() < args.p_uncond else c) for c in data.random_captions(batch, rng)]
-        cond = bank.lookup(captions).to(device)
-        caption_ids = bank.ids(captions)
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=way.bf16), way.attention_kernel():
+        batch = torch.multinomial(data.sampling, args.batch, replacement=True, generator=self.generator)
+        x0 = data.pictures.pictures[batch].to(self.device)  # (B, C, S, S): pictures, or latents in the sketchbook
+        drawn = data.pictures.random_captions(batch, self.rng)
+        captions = [("" if self.rng.random() < args.p_uncond else c) for c in drawn]
+        cond = data.bank.lookup(captions).to(self.device)
+        caption_ids = data.bank.ids(captions)
+        posterior = None if data.posterior is None else functools.partial(data.posterior, caption_ids=caption_ids)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=way.bf16), way.attention_kernel():
             loss = training_loss(
-                model,
-                config,
+                self.model,
+                self.config,
                 x0,
                 cond,
-                alpha_bars,
-                generator,
+                self.alpha_bars,
+                self.generator,
                 args.min_snr,
                 args.snr_floor,
-                posterior=None if posterior is None else functools.partial(posterior, caption_ids=caption_ids),
+                posterior=posterior,
                 posterior_fraction=args.posterior_target,
             )
-        optimizer.zero_grad(set_to_none=True)
+        self.optimizer.zero_grad(set_to_none=True)
         loss.backward()  # the attention kernel picked in the forward pass brings its own backward
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        ema.update(model)
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self.optimizer.step()
+        self.ema.update(self.model)
         return loss
 
-    trial_rate = learning_rate(args.lr, 0, args.warmup, 0, None)
-    way = choose_step_way(args.precision, lambda way: train_step(way, trial_rate).item())  # .item(): a GPU step ends
-    print(f"steps run in {way}", flush=True)
-    start, last_sample, log, images_seen = time.time(), time.time(), [], 0
-
-    def seconds_trained_in_all() -> float:
+    def seconds_trained_in_all(self) -> float:
         """This run's seconds and those of the runs its state resumed."""
-        return seconds_before + time.time() - start
+        return self.seconds_before + time.time() - self.started
 
-    def progress() -> float:
+    def progress(self) -> float:
         """How far along its cosine the run is: this run's budget, or with --schedule-minutes every run's."""
-        if args.schedule_minutes is None:
-            return (time.time() - start) / (args.minutes * 60)
-        return seconds_trained_in_all() / (args.schedule_minutes * 60)
+        if self.args.schedule_minutes is None:
+            return (time.time() - self.started) / (self.args.minutes * 60)
+        return self.seconds_trained_in_all() / (self.args.schedule_minutes * 60)
 
-    while time.time() - start < args.minutes * 60:
-        lr = learning_rate(args.lr, step, args.warmup, progress(), args.decay_to)
-        loss = train_step(way, lr)
-        step += 1
-        images_seen += args.batch
-        if step % 100 == 0:
-            elapsed = time.time() - start
-            log.append({"step": step, "seconds": round(elapsed), "loss": round(loss.item(), 5)})
-            print(
-                f"step {step} {elapsed:.0f}s loss {loss.item():.4f} lr {lr:.1e} {images_seen / elapsed:.1f} img/s",
-                flush=True,
-            )
-        if time.time() - last_sample > args.sample_every * 60:
-            checkpoint()
-            last_sample = time.time()
-    checkpoint()
+    def checkpoint(self) -> None:
+        """Save the state to resume from, the averaged weights and the vocabulary; draw a sample grid and the meters."""
+        args, name, out = self.args, self.name, self.args.out
+        state = training_state(self.model, self.ema, self.optimizer, self.step, self.seconds_trained_in_all())
+        save_tensors(self.state_path, state)
+        write_vocabulary(out, self.data.bank.index)
+        save_checkpoint(out / f"{name}.safetensors", self.ema.model, kind="denoiser", config=self.config.to_dict())
+        team = Team(args.backbone, self.ema.model, self.config)
+        pipeline = Pipeline(self.clip, [team], no_dust=team if name == "nodust" else None, sketchbook=self.sketchbook)
+        save_sample_grid(pipeline, name, out / f"samples_{self.step:06d}.png")
+        if self.data.probe is not None:
+            minutes = round((time.time() - self.started) / 60, 1)
+            meters = {"step": self.step, "minutes": minutes, "images_seen": self.step * args.batch}
+            meters |= {k: round(v, 4) for k, v in self.data.probe.measure(pipeline, name, self.judge).items()}
+            print(f"meters {json.dumps(meters)}", flush=True)
+            with open(out / "meters.jsonl", "a") as f:
+                f.write(json.dumps(meters) + "\n")
+            plot_curves({name: read_meters(out / "meters.jsonl")}, out / "curves.png")
+
+    def train(self, way: StepWay) -> list[dict[str, float]]:
+        """Step until --minutes have passed, saving every --sample-every minutes and at the end; the loss log."""
+        args = self.args
+        self.started, last_sample = time.time(), time.time()
+        log: list[dict[str, float]] = []
+        images_seen = 0
+        while time.time() - self.started < args.minutes * 60:
+            lr = learning_rate(args.lr, self.step, args.warmup, self.progress(), args.decay_to)
+            loss = self.train_step(way, lr)
+            self.step += 1
+            images_seen += args.batch
+            if self.step % 100 == 0:
+                elapsed = time.time() - self.started
+                log.append({"step": self.step, "seconds": round(elapsed), "loss": round(loss.item(), 5)})
+                print(
+                    f"step {self.step} {elapsed:.0f}s loss {loss.item():.4f} lr {lr:.1e} "
+                    f"{images_seen / elapsed:.1f} img/s",
+                    flush=True,
+                )
+            if time.time() - last_sample > args.sample_every * 60:
+                self.checkpoint()
+                last_sample = time.time()
+        self.checkpoint()
+        return log
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    run = TrainingRun(args)
+    trial_rate = learning_rate(args.lr, 0, args.warmup, 0, None)
+    # .item(): a GPU step ends before its time is taken
+    way = choose_step_way(args.precision, lambda way: run.train_step(way, trial_rate).item())
+    print(f"steps run in {way}", flush=True)
+    log = run.train(way)
+    record = {"args": {k: str(v) for k, v in vars(args).items()}, "final_step": run.step, "log": log}
     with open(args.out / "train_log.jsonl", "a") as f:
-        f.write(json.dumps({"args": {k: str(v) for k, v in vars(args).items()}, "final_step": step, "log": log}) + "\n")
-    print(f"done at step {step}; weights in {args.out / f'{name}.safetensors'}")
+        f.write(json.dumps(record) + "\n")
+    print(f"done at step {run.step}; weights in {args.out / f'{run.name}.safetensors'}")
 
 
 if __name__ == "__main__":
