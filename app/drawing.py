@@ -4,6 +4,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -40,47 +41,62 @@ log = logging.getLogger(__name__)
 NOISE_DISPLAY_SCALE = 3.0  # ε ~ N(0, 1): dividing by 3 fits ±3σ into the picture's [-1, 1]
 
 
-def draw(
-    job: Job,
-    pipeline: Pipeline,
-    forward: Forward,
-    decode: Decode,
-    paints: Callable[[int], bool],
-    generated: Callable[[Job], None],
-    replay: ReplayStore,
-    gallery: Gallery,
-) -> None:
-    """Draw one run, posting every step; ends it with done, cancelled or error.
+@dataclass(frozen=True)
+class Drawer:
+    """What every run's thread draws with: the pipeline, the engine's batched hooks, and where finished runs go."""
 
-    `forward` runs the network and `decode` the sketchbook's decoder (the engine batches both across runs);
-    `paints` says which steps the sketchbook's decoder paints (the cheap preview shows the others);
-    `generated` is called once the run needs the network no more, before anything final is posted.
-    """
-    started = time.perf_counter()
-    request = job.request
-    total = request.num_inference_steps
-    reading = read_prompt(pipeline, request.prompt)
-    job.post(
-        Started(
+    pipeline: Pipeline
+    forward: Forward  # runs the network (the engine batches it across runs)
+    decode: Decode  # the sketchbook's decoder (batched likewise)
+    paints: Callable[[int], bool]  # which steps the decoder paints (the cheap preview shows the others)
+    generated: Callable[[Job], None]  # a run needs the network no more: called before anything final is posted
+    replay: ReplayStore
+    gallery: Gallery
+
+    def draw(self, job: Job) -> None:
+        """Draw one run, posting every step; ends it with done, cancelled or error."""
+        started = time.perf_counter()
+        reading = read_prompt(self.pipeline, job.request.prompt)
+        job.post(self._started(job, reading), start=True)
+        reveal = Reveal(file_stem=file_stem(job.request.prompt, job.seed))
+        try:
+            last, first_step_ms = self._steps(job, reveal, started)
+        except BatcherClosed:  # the server is shutting down: the run ends as if cancelled
+            self._end(job, Cancelled(job_id=job.id, steps_done=job.steps_done))
+        except ValueError as error:  # the pipeline's words for a request it can't serve
+            self._end(job, Error(code="invalid_field", message=str(error), job_id=job.id))
+        except Exception as error:
+            log.exception("generation %s failed", job.id)
+            message = f"The model stumbled while drawing ({type(error).__name__}: {error})."
+            self._end(job, Error(code="generation_failed", message=message, job_id=job.id))
+        else:
+            if last is None or last.index + 1 < job.request.num_inference_steps:
+                self._end(job, Cancelled(job_id=job.id, steps_done=job.steps_done))
+            else:
+                self.generated(job)
+                self._finish(job, last, reveal, reading, started, first_step_ms)
+
+    def _started(self, job: Job, reading: PromptReading | None) -> Started:
+        request = job.request
+        return Started(
             job_id=job.id,
-            total_steps=total,
-            image_size=pipeline.image_size,
+            total_steps=request.num_inference_steps,
+            image_size=self.pipeline.image_size,
             num_images=request.num_images,
             seed=job.seed,
             sampler=request.sampler,
             backbone=request.backbone,
-            schedule=pipeline.schedule_name(request.backbone, request.schedule),
-            sketchbook=pipeline.draws_in_latent(request.backbone),
+            schedule=self.pipeline.schedule_name(request.backbone, request.schedule),
+            sketchbook=self.pipeline.draws_in_latent(request.backbone),
             reading=reading,
-        ),
-        start=True,
-    )
-    reveal = Reveal(file_stem=file_stem(request.prompt, job.seed))
-    last: Step | None = None
-    first_step_ms = 0.0
-    try:
-        for last in pipeline.generate(
-            request, should_stop=job.cancelled, forward=forward, paints=paints, decode=decode
+        )
+
+    def _steps(self, job: Job, reveal: Reveal, started: float) -> tuple[Step | None, float]:
+        """Post every step's update and frames as it comes; the last step, and when the first came (ms)."""
+        last: Step | None = None
+        first_step_ms = 0.0
+        for last in self.pipeline.generate(
+            job.request, should_stop=job.cancelled, forward=self.forward, paints=self.paints, decode=self.decode
         ):
             elapsed_ms = (time.perf_counter() - started) * 1000
             first_step_ms = first_step_ms or elapsed_ms
@@ -102,50 +118,44 @@ def draw(
                 *_frames(job.id, last.index, FrameKind.PRED_NOISE, noise),
             )
             if last.latent is not None:
-                sketch = to_uint8(latent_tiles(last.latent, pipeline.image_size))
+                sketch = to_uint8(latent_tiles(last.latent, self.pipeline.image_size))
                 frames += tuple(_frames(job.id, last.index, FrameKind.LATENT, sketch))
             job.steps_done = last.index + 1
             job.post(update, *frames, preview=True)
-    except BatcherClosed:  # the server is shutting down: the run ends as if cancelled
-        generated(job)
-        job.post(Cancelled(job_id=job.id, steps_done=job.steps_done), last=True)
-        return
-    except ValueError as error:  # the pipeline's words for a request it can't serve
-        generated(job)
-        job.post(Error(code="invalid_field", message=str(error), job_id=job.id), last=True)
-        return
-    except Exception as error:
-        generated(job)
-        log.exception("generation %s failed", job.id)
-        message = f"The model stumbled while drawing ({type(error).__name__}: {error})."
-        job.post(Error(code="generation_failed", message=message, job_id=job.id), last=True)
-        return
-    generated(job)
-    if last is None or last.index + 1 < total:
-        job.post(Cancelled(job_id=job.id, steps_done=job.steps_done), last=True)
-        return
-    final = to_uint8(last.x_next)
-    reveal.record(final, final)
-    replay.add(job.id, reveal)
-    total_ms = (time.perf_counter() - started) * 1000
-    timings = Timings(
-        queued_ms=(started - job.submitted) * 1000,
-        first_step_ms=first_step_ms,
-        total_ms=total_ms,
-        per_step_ms=total_ms / total,
-    )
-    final_frames = _frames(job.id, total - 1, FrameKind.FINAL, final)
-    _file(gallery, job, final, reveal, timings)
-    done = Done(
-        job_id=job.id,
-        seed=job.seed,
-        steps=total,
-        timings=timings,
-        gif_url=REVEAL_GIF_PATH.format(job_id=job.id),
-        file_stem=reveal.file_stem,
-        drew=_drew(pipeline, reading, last.x_next[:1]),
-    )
-    job.post(*final_frames, done, last=True)
+        return last, first_step_ms
+
+    def _end(self, job: Job, message: Cancelled | Error) -> None:
+        """End a run that did not finish: the network is free of it first."""
+        self.generated(job)
+        job.post(message, last=True)
+
+    def _finish(
+        self, job: Job, last: Step, reveal: Reveal, reading: PromptReading | None, started: float, first_step_ms: float
+    ) -> None:
+        """The finished picture: kept for replay and in the gallery, then posted with `done`."""
+        total = job.request.num_inference_steps
+        final = to_uint8(last.x_next)
+        reveal.record(final, final)
+        self.replay.add(job.id, reveal)
+        total_ms = (time.perf_counter() - started) * 1000
+        timings = Timings(
+            queued_ms=(started - job.submitted) * 1000,
+            first_step_ms=first_step_ms,
+            total_ms=total_ms,
+            per_step_ms=total_ms / total,
+        )
+        final_frames = _frames(job.id, total - 1, FrameKind.FINAL, final)
+        _file(self.gallery, job, final, reveal, timings)
+        done = Done(
+            job_id=job.id,
+            seed=job.seed,
+            steps=total,
+            timings=timings,
+            gif_url=REVEAL_GIF_PATH.format(job_id=job.id),
+            file_stem=reveal.file_stem,
+            drew=_drew(self.pipeline, reading, last.x_next[:1]),
+        )
+        job.post(*final_frames, done, last=True)
 
 
 def read_prompt(pipeline: Pipeline, prompt: str) -> PromptReading | None:

@@ -17,7 +17,7 @@ from collections import deque
 import torch
 
 from app.batcher import Batcher
-from app.drawing import draw
+from app.drawing import Drawer
 from app.gallery import Gallery
 from app.job import Job, Ticket, encode
 from app.outbox import Payload
@@ -52,14 +52,15 @@ class Engine:
         busy_paint_every: int = 1,
     ) -> None:
         self._pipeline = pipeline
-        self._replay = replay
-        self._gallery = gallery
         self._max_queue = max_queue
         self._max_rows = max_batch_rows
         self._previews = previews
         self._busy_paint_every = busy_paint_every
         self._changed = threading.Condition()
         self._batcher = Batcher(self._changed)
+        self._drawer = Drawer(
+            pipeline, self._batcher.forward, self._paint, self._paints, self._generated, replay, gallery
+        )
         self._waiting: deque[Job] = deque()
         self._active: dict[Job, threading.Thread] = {}
         self._shared: dict[GenerationRequest, Job] = {}  # runs with a chosen seed, for identical requests
@@ -180,16 +181,7 @@ class Engine:
 
     def _draw(self, job: Job) -> None:
         try:
-            draw(
-                job,
-                self._pipeline,
-                self._batcher.forward,
-                self._paint,
-                self._paints,
-                self._generated,
-                self._replay,
-                self._gallery,
-            )
+            self._drawer.draw(job)
         finally:
             with self._changed:
                 job.generating = False
