@@ -35,6 +35,7 @@ from model.lessons.words import best_matching, things_named, untaught_words
 from model.pipeline import Pipeline
 from model.samplers import Step
 from model.sketchbook import Decode
+from model.team import Team
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ class Drawer:
     def draw(self, job: Job) -> None:
         """Draw one run, posting every step; ends it with done, cancelled or error."""
         started = time.perf_counter()
+        team = self.pipeline.team(job.request.backbone)  # a name the socket checked against the options
         reading = read_prompt(self.pipeline, job.request.prompt)
-        job.post(self._started(job, reading), start=True)
+        job.post(self._started(job, team, reading), start=True)
         reveal = Reveal(file_stem=file_stem(job.request.prompt, job.seed))
         try:
             last, first_step_ms = self._steps(job, reveal, started)
@@ -76,7 +78,7 @@ class Drawer:
                 self.generated(job)
                 self._finish(job, last, reveal, reading, started, first_step_ms)
 
-    def _started(self, job: Job, reading: PromptReading | None) -> Started:
+    def _started(self, job: Job, team: Team, reading: PromptReading | None) -> Started:
         request = job.request
         return Started(
             job_id=job.id,
@@ -86,8 +88,8 @@ class Drawer:
             seed=job.seed,
             sampler=request.sampler,
             backbone=request.backbone,
-            schedule=self.pipeline.schedule_name(request.backbone, request.schedule),
-            sketchbook=self.pipeline.draws_in_latent(request.backbone),
+            schedule=team.schedule_name(request.schedule),
+            sketchbook=team.draws_in_latent,
             reading=reading,
         )
 
@@ -161,11 +163,10 @@ class Drawer:
 def read_prompt(pipeline: Pipeline, prompt: str) -> PromptReading | None:
     """The words of the prompt the teams were never taught, and the things it names; None for weights that did
     not record what they were taught (a Stable Diffusion folder), which also draw several things at once."""
-    if pipeline.vocabulary is None:
+    taught = pipeline.weights.vocabulary
+    if taught is None:
         return None
-    return PromptReading(
-        untaught=untaught_words(prompt, pipeline.vocabulary), things=things_named(prompt, pipeline.things)
-    )
+    return PromptReading(untaught=untaught_words(prompt, taught), things=things_named(prompt, pipeline.weights.things))
 
 
 def _drew(pipeline: Pipeline, reading: PromptReading | None, picture: torch.Tensor) -> str | None:

@@ -195,7 +195,7 @@ class Engine:
     def _paints(self, index: int) -> bool:
         with self._changed:
             runs = len(self._active) + len(self._waiting)
-        return decoder_paints(index, runs, self._pipeline.paint_every, self._busy_paint_every)
+        return decoder_paints(index, runs, self._pipeline.weights.paint_every, self._busy_paint_every)
 
     def _generated(self, job: Job) -> None:
         """The run needs the network no more: stop waiting for it in ticks, and let new twins start afresh."""

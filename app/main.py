@@ -27,7 +27,7 @@ from model.pipeline import Pipeline
 
 
 def create_app(settings: Settings | None = None, pipeline: Pipeline | None = None) -> FastAPI:
-    """The app; tests pass `Pipeline.tiny()`, otherwise the lifespan loads `settings.model_path`."""
+    """The app; tests pass `tiny_pipeline()` (model/loading.py), otherwise the lifespan loads `settings.model_path`."""
     settings = settings or Settings()
 
     @asynccontextmanager

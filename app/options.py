@@ -5,17 +5,11 @@ from collections.abc import Iterable
 from app.blocked import BlockedWords
 from app.config import Settings
 from app.protocol import Choice, Defaults, Limits, Options, SketchbookShape
-from model.folder.diffusers_unet import FOLDER_KIND
 from model.pipeline import Pipeline
 from model.samplers import SAMPLERS
 from model.schedules import SCHEDULES
 from model.team import Team
 
-BACKBONE_HINTS = {  # by the team's kind; its label is the team's own (model/team.py)
-    "unet": "a U-Net: looks at the picture through small sliding windows",
-    "dit": "a DiT: cuts the picture into patches that talk to each other",
-    FOLDER_KIND: "a real Stable Diffusion U-Net from your own folder, reading the prompt with its own CLIP",
-}
 SAMPLER_WORDS = {
     "dpmpp_2m": ("DPM++ 2M", "quick and clever: good pictures in 15–25 steps"),
     "ddim": ("DDIM", "calm and exact: no fresh dust, so it needs fewer steps than DDPM"),
@@ -65,9 +59,9 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
 
 
 def _team_choice(team: Team) -> Choice:
-    """A team as the page offers it: its own label, and a hint by its kind."""
+    """A team as the page offers it: its own label and hint, and whether it draws in the sketchbook."""
     sketch = "in a small sketch that a decoder paints" if team.draws_in_latent else ""
-    hint = ", ".join(part for part in (BACKBONE_HINTS.get(team.kind, ""), sketch) if part)
+    hint = ", ".join(part for part in (team.hint, sketch) if part)
     return Choice(name=team.name, label=team.label, hint=hint)
 
 

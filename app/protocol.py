@@ -24,7 +24,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from app.blocked import NAME_REFUSAL, PROMPT_REFUSAL, BlockedWords
-from model.pipeline import MAX_SEED, GenerationRequest
+from model.pipeline import GenerationRequest
+from model.seeds import MAX_SEED
 
 PROTOCOL_VERSION = 1
 MAGIC = b"DD"

@@ -18,14 +18,27 @@ from model.config import BackboneConfig, ModelConfig
 @dataclass(frozen=True)
 class Backbone:
     label: str  # what the page and the lessons call the team
+    hint: str  # how the page describes its kind of network
     config: type  # the frozen dataclass that configures it
     network: Callable[[ModelConfig], nn.Module]
     presets: dict[str, Any]
 
 
 BACKBONES: dict[str, Backbone] = {
-    "unet": Backbone("Team CNN", unet.UNetConfig, unet.UNet, unet.PRESETS),
-    "dit": Backbone("Team Transformer", dit.DiTConfig, dit.DiT, dit.PRESETS),
+    "unet": Backbone(
+        "Team CNN",
+        "a U-Net: looks at the picture through small sliding windows",
+        unet.UNetConfig,
+        unet.UNet,
+        unet.PRESETS,
+    ),
+    "dit": Backbone(
+        "Team Transformer",
+        "a DiT: cuts the picture into patches that talk to each other",
+        dit.DiTConfig,
+        dit.DiT,
+        dit.PRESETS,
+    ),
 }
 BACKBONE_PRESETS: dict[str, BackboneConfig] = {
     name: preset for backbone in BACKBONES.values() for name, preset in backbone.presets.items()

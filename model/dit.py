@@ -91,7 +91,8 @@ class FinalLayer(nn.Module):
 
 
 class DiT(nn.Module):
-    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W)."""
+    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W); it offers patches
+    (model/capabilities.py)."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
@@ -134,3 +135,7 @@ class DiT(nn.Module):
         patches = self.final_layer(tokens, c)  # (B, T, p·p·C)
         patches = patches.reshape(b, h // p, w // p, p, p, self.channels)
         return torch.einsum("bhwpqc->bchpwq", patches).reshape(b, self.channels, h, w)
+
+    def patch_attention(self) -> list[nn.Module]:
+        """Every block's self-attention, where the patches look at each other."""
+        return [block.self_attn for block in cast(list[DiTBlock], self.blocks)]

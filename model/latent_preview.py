@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from model.sketchbook import Sketchbook, paint
+
 FIT_SEED = 0  # the fit is deterministic: the same decoder always gives the same preview
 FIT_SIDE = 16  # the map is per cell, so small latents fit it as well as big ones, and a big VAE decodes them quickly
 FIT_CELLS = 4096  # latent cells decoded once to fit the 3 × (C + 1) numbers
@@ -26,6 +28,19 @@ class LatentPreview:
     weight: torch.Tensor  # (3, C)
     bias: torch.Tensor  # (3,)
     image_size: int  # side of the pictures the decoder paints
+
+    @classmethod
+    def fit_to(cls, sketchbook: Sketchbook, device: torch.device | str = "cpu") -> "LatentPreview":
+        """The preview of a sketchbook's decoder."""
+        size = sketchbook.config
+        return cls.fit(
+            lambda latents: paint(sketchbook, latents),
+            sketchbook.encode,
+            size.latent_channels,
+            size.latent_size,
+            size.image_size,
+            device,
+        )
 
     @classmethod
     @torch.no_grad()

@@ -7,20 +7,25 @@ kind; the one trained with the `no_dust` objective is the no-dust model), option
 """
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 
-from model.autoencoder import Autoencoder, AutoencoderConfig
-from model.backbones import BACKBONES, build_backbone, config_from_dict
+from model.autoencoder import AUTOENCODER_PRESETS, Autoencoder, AutoencoderConfig
+from model.backbones import BACKBONES, backbone_preset, build_backbone, config_from_dict
 from model.checkpoint import load_state_dict, read_metadata
 from model.clip import Clip, create_clip
+from model.config import ModelConfig
 from model.device import resolve_device
 from model.folder.check import MODEL_INDEX
 from model.folder.loading import load_folder_pipeline
+from model.lessons.diversity import load_variety_scale
 from model.lessons.words import load_things, load_vocabulary
 from model.pipeline import Pipeline
+from model.sketchbook import Sketchbook
 from model.team import Team
+from model.weights_folder import WeightsFolder
 
 DEFAULT_WEIGHTS_DIR = Path(__file__).parent / "weights"
 
@@ -34,13 +39,14 @@ def _checked_metadata(path: str | Path, kind: str) -> dict:
     return config
 
 
-def load_team(path: str | Path, device: torch.device) -> Team:
-    """Rebuild a backbone from a checkpoint's own config and load its weights."""
+def load_team(path: str | Path, device: torch.device, sketchbook: Sketchbook | None = None) -> Team:
+    """Rebuild a backbone from a checkpoint's own config and load its weights; a team that draws in the
+    sketchbook's latent space is given the `sketchbook`."""
     config = config_from_dict(_checked_metadata(path, "denoiser"))
     network = build_backbone(config)
     network.load_state_dict(load_state_dict(path, network))
     name = "nodust" if config.objective == "no_dust" else config.backbone.kind
-    return Team(name, network.to(device).eval(), config)
+    return Team(name, network.to(device).eval(), config, sketchbook if config.space == "latent" else None)
 
 
 def load_clip(path: str | Path, device: torch.device) -> Clip:
@@ -53,6 +59,34 @@ def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
     model = Autoencoder(AutoencoderConfig.from_dict(_checked_metadata(path, "autoencoder")))
     model.load_state_dict(load_state_dict(path, model))
     return model.to(device).eval()
+
+
+def read_weights_folder(folder: Path) -> WeightsFolder:
+    """What training and evaluation wrote beside the checkpoints."""
+    return WeightsFolder(folder, load_vocabulary(folder), load_things(folder), load_variety_scale(folder))
+
+
+def tiny_pipeline(seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> Pipeline:
+    """A tiny random pipeline that runs in milliseconds, for tests and for a first start;
+    `latent`: both teams draw in a tiny untrained sketchbook."""
+    torch.manual_seed(seed)
+    target = resolve_device(device)
+    clip = Clip(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
+    sketchbook, side, channels = None, image_size, 3
+    if latent:
+        sketchbook = Autoencoder(replace(AUTOENCODER_PRESETS["tiny"], image_size=image_size)).to(target).eval()
+        side, channels = sketchbook.config.latent_size, sketchbook.config.latent_channels
+    teams = []
+    for name in BACKBONES:
+        config = ModelConfig(
+            backbone=backbone_preset(f"{name}-tiny"),
+            image_size=side,
+            channels=channels,
+            text_dim=clip.width,
+            space="latent" if latent else "pixels",
+        )
+        teams.append(Team(name, build_backbone(config).to(target).eval(), config, sketchbook))
+    return Pipeline(clip, teams, trained=False, sketchbook=sketchbook)
 
 
 def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipeline:
@@ -71,22 +105,15 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
                 f"nor a Stable Diffusion folder (it has no {MODEL_INDEX})"
             )
         log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
-        return Pipeline.tiny(device=str(target))
+        return tiny_pipeline(device=str(target))
     if len(by_kind["clip"]) > 1 or len(by_kind.get("autoencoder", [])) > 1:
         raise ValueError(f"{folder} holds more than one text encoder or sketchbook")
-    loaded = [load_team(file, target) for file in by_kind.get("denoiser", [])]
+    sketchbook = load_autoencoder(by_kind["autoencoder"][0], target) if by_kind.get("autoencoder") else None
+    loaded = [load_team(file, target, sketchbook) for file in by_kind.get("denoiser", [])]
     teams = sorted((t for t in loaded if t.name != "nodust"), key=lambda t: list(BACKBONES).index(t.name))
     no_dust = [t for t in loaded if t.name == "nodust"]
     if len({t.name for t in loaded}) < len(loaded):
         raise ValueError(f"{folder} holds two checkpoints of one team: {', '.join(t.name for t in loaded)}")
-    pipeline = Pipeline(
-        load_clip(by_kind["clip"][0], target),
-        teams,
-        no_dust[0] if no_dust else None,
-        trained=True,
-        sketchbook=load_autoencoder(by_kind["autoencoder"][0], target) if by_kind.get("autoencoder") else None,
-    )
-    pipeline.weights_dir = folder
-    pipeline.vocabulary = load_vocabulary(folder)
-    pipeline.things = load_things(folder)
-    return pipeline
+    clip = load_clip(by_kind["clip"][0], target)
+    no_dust_team = no_dust[0] if no_dust else None
+    return Pipeline(clip, teams, no_dust_team, sketchbook=sketchbook, weights=read_weights_folder(folder))

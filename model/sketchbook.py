@@ -6,6 +6,7 @@ from typing import Protocol
 import torch
 
 from model.autoencoder import AutoencoderConfig
+from model.device import autocast
 
 
 class Sketchbook(Protocol):
@@ -20,3 +21,10 @@ class Sketchbook(Protocol):
 
 
 Decode = Callable[[torch.Tensor], torch.Tensor]  # latents → pictures: the decoder, or a server's batched call of it
+
+
+@torch.no_grad()
+def paint(sketchbook: Sketchbook, latents: torch.Tensor) -> torch.Tensor:
+    """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the decoder, in half precision on a GPU."""
+    with autocast(latents.device):
+        return sketchbook.decode(latents).float()

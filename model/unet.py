@@ -10,9 +10,10 @@ from typing import Literal
 import torch
 from torch import nn
 
+from model.capabilities import CrossAttention, DownPath
 from model.conditioning import TextCondition
 from model.config import ModelConfig
-from model.layers import Attention, ConditionEmbedder, TokenWhitening
+from model.layers import Attention, ConditionEmbedder, TokenWhitening, our_weights
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,14 @@ class Level(nn.Module):
 
 
 class UNet(nn.Module):
-    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W)."""
+    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W); it offers keyholes and cross-attention
+    (model/capabilities.py)."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
         arch = config.backbone
         assert isinstance(arch, UNetConfig)
+        self.arch = arch
         base, emb_dim = arch.base_channels, 4 * arch.base_channels
         self.embed = ConditionEmbedder(emb_dim, config.text_dim, whiten_pooled=config.pooled_whitening)
         self.whitening = TokenWhitening(config.text_dim) if config.text_whitening else None
@@ -180,3 +183,12 @@ class UNet(nn.Module):
                 h = block(torch.cat([h, skips.pop()], dim=1), emb, cond)
             h = upsample(h)
         return self.output(h)  # (B, C, H, W)
+
+    def down_path(self) -> DownPath:
+        """The down path __init__ builds, for the keyholes."""
+        return DownPath(len(self.arch.channel_mults), self.arch.num_res_blocks, self.arch.attention_levels)
+
+    def cross_attention(self) -> CrossAttention:
+        """Every SpatialTransformer's cross-attention (down, middle, up), for the word maps."""
+        layers = [m.cross_attn for m in self.modules() if isinstance(m, SpatialTransformer)]
+        return CrossAttention(layers, our_weights)

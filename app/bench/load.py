@@ -39,7 +39,7 @@ from app.config import Settings
 from app.main import create_app
 from app.options import page_backbone
 from app.server import WS_MAX_BYTES, server_config
-from model.loading import load_pipeline
+from model.loading import load_pipeline, tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
@@ -142,7 +142,7 @@ def batching_limits(pipeline: Pipeline, batches: list[int], seconds: float = 3.0
 
     def per_row(batch: int) -> float:
         x = torch.randn(batch, config.channels, config.image_size, config.image_size)
-        t, cond = torch.full((batch,), 500.0), pipeline.encode(["a red apple"]).repeat(batch)
+        t, cond = torch.full((batch,), 500.0), pipeline.clip.condition(["a red apple"]).repeat(batch)
         net(x, t, cond)  # warm-up
         times: list[float] = []
         deadline = time.perf_counter() + seconds
@@ -173,7 +173,7 @@ def report(clients: int, label: str, result: LoadResult) -> float:
 
 def serve(port: int, tiny: bool, max_batch_rows: int, gallery: Path | None = None) -> None:
     """The child: the real app on loopback, with a throwaway gallery unless one is given."""
-    pipeline = Pipeline.tiny() if tiny else None
+    pipeline = tiny_pipeline() if tiny else None
     with tempfile.TemporaryDirectory() as throwaway:
         settings = Settings(
             max_batch_rows=max_batch_rows,
@@ -202,7 +202,7 @@ def main() -> None:
         return
 
     model = "tiny untrained preset" if args.tiny else "shipped weights"
-    pipeline = Pipeline.tiny() if args.tiny else load_pipeline(device="cpu")
+    pipeline = tiny_pipeline() if args.tiny else load_pipeline(device="cpu")
     team, guidance = page_backbone(pipeline), GenerationRequest.guidance_scale
     print(
         f"model: {model}, team {team} (the page's); {args.prompts} runs per client, {args.steps} steps,"

@@ -22,7 +22,7 @@ from app.config import Settings
 from app.main import create_app
 from app.options import page_backbone
 from app.server import WS_MAX_BYTES, BackgroundServer
-from model.loading import load_pipeline
+from model.loading import load_pipeline, tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 
@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--sampler", default="dpmpp_2m")
     args = parser.parse_args()
 
-    pipeline = Pipeline.tiny() if args.tiny else load_pipeline(args.model_path)
+    pipeline = tiny_pipeline() if args.tiny else load_pipeline(args.model_path)
     backbone = args.backbone or page_backbone(pipeline)
     message = {
         "type": "generate",
@@ -110,7 +110,7 @@ def main() -> None:
         server.stop()
         gallery.cleanup()
 
-    model = "tiny untrained preset" if not pipeline.trained else f"weights from {pipeline.weights_dir}"
+    model = "tiny untrained preset" if not pipeline.trained else f"weights from {pipeline.weights.path}"
     wall = statistics.median(r.wall_s for r in streamed)
     plain = statistics.median(direct)
     frames = streamed[0].frames

@@ -11,7 +11,7 @@ from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.kit.lesson import Lesson
 from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.kit.sheets import png_data_urls
-from model.lessons.diversity import load_variety_scale, variety
+from model.lessons.diversity import draw_without_dust, variety
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -67,10 +67,10 @@ def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
         backbone=pipeline.backbones[0],  # the model's first team: Team CNN in ours
     )
     dust = _grid(pipeline.sample(request))
-    scale = load_variety_scale(pipeline.weights_dir)
+    scale = pipeline.weights.variety_scale
     if pipeline.no_dust is None:
         return Comparison(dust=dust, no_dust=None, note=NO_NO_DUST, scale=scale)
-    no_dust = _grid(pipeline.draw_without_dust(query.prompt, NUM_PICTURES))
+    no_dust = _grid(draw_without_dust(pipeline, query.prompt, NUM_PICTURES))
     return Comparison(dust=dust, no_dust=no_dust, note=None, scale=scale)
 
 

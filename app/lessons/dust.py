@@ -11,7 +11,7 @@ from app.deps import OptionsDep
 from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.kit.lesson import Lesson
 from app.lessons.kit.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
-from app.lessons.kit.queries import DustQuery, check_query, dusty_row, schedule_of, team_of
+from app.lessons.kit.queries import DustQuery, check_query, dusty_row, team_of
 from app.lessons.kit.sheets import png_response, sheet_png
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import clean_up
@@ -62,21 +62,22 @@ async def clean_up_sheet(
 
 @torch.no_grad()
 def _dust_sheet(pipeline: Pipeline, query: DustQuery) -> bytes:
-    return sheet_png([pipeline.to_view(team_of(pipeline, query), dusty_row(pipeline, query))])
+    team = team_of(pipeline, query)
+    return sheet_png([team.to_view(dusty_row(pipeline, team, query))])
 
 
 @torch.no_grad()
 def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
-    dusty = dusty_row(pipeline, query)
-    schedule = schedule_of(pipeline, query)
     team = team_of(pipeline, query)
-    request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=team)
+    dusty = dusty_row(pipeline, team, query)
+    schedule = team.sampling_schedule(query.schedule)
+    request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=team.name)
     denoiser = pipeline.guided_denoiser(request, schedule)
     start = dusty[query.start : query.start + 1]
     steps = list(clean_up(denoiser, start, schedule, query.steps, query.start))
     papers = [start] + [step.x_next for step in steps]
     guesses = [step.pred_x0 for step in steps] + [papers[-1]]
-    return sheet_png([pipeline.to_view(team, torch.cat(rows)) for rows in (papers, guesses)])
+    return sheet_png([team.to_view(torch.cat(rows)) for rows in (papers, guesses)])
 
 
 LESSON = Lesson(

@@ -22,12 +22,13 @@ def guidance_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
     At scale 1 the unguided guess is never computed (one pass is enough), so its panel and the change stay grey.
     A sketchbook team's guesses are latents: each is painted by the decoder before it is shown.
     """
+    team = pipeline.team(request.backbone)
     seen: list[tuple[Estimate | None, Estimate]] = []
     for step in pipeline.generate(request, observe_guidance=lambda uncond, cond: seen.append((uncond, cond))):
         uncond, cond = seen[0]  # the step's own guesses; a two-look sampler also looked at the next noise level
         seen.clear()
-        prompted = pipeline.to_view(request.backbone, cond.x0)
-        unguided = torch.zeros_like(prompted) if uncond is None else pipeline.to_view(request.backbone, uncond.x0)
+        prompted = team.to_view(cond.x0)
+        unguided = torch.zeros_like(prompted) if uncond is None else team.to_view(uncond.x0)
         push = torch.zeros_like(prompted) if uncond is None else (prompted - unguided) * WORDS_PUSH_GAIN
         yield Shown([unguided, prompted, step.pred_x0, step.x_t, push.clamp(-1, 1)])
 

@@ -10,15 +10,12 @@ from app.deps import OptionsDep
 from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
 from app.lessons.kit.lesson import Lesson
 from app.lessons.kit.limits import MAX_LESSON_STEPS
-from app.lessons.kit.queries import DustQuery, check_query, dusty_row, schedule_of
-from model.denoiser import ModelDenoiser
-from model.dit import DiTConfig
-from model.folder.diffusers_unet import FolderUNet
-from model.lessons.keyholes import Keyhole, folder_keyholes, patch_attention, unet_keyholes
+from app.lessons.kit.queries import DustQuery, check_query, dusty_row, team_of
+from model.capabilities import HasKeyholes, HasPatches
+from model.lessons.keyholes import Keyhole, down_path_keyholes, patch_attention
 from model.lessons.sprinkle import slider_timesteps
 from model.pipeline import Pipeline
 from model.team import Team
-from model.unet import UNetConfig
 
 router = APIRouter()
 
@@ -49,25 +46,20 @@ class PatchLook(BaseModel):
 def keyholes(pipeline: PipelineDep) -> Keyholes:
     """U-Net receptive field layer by layer in its input's cells, and the DiT patch size in picture pixels (a
     sketchbook team's latent cell covers `pixels_per_cell` pixels of the painted picture)."""
-    transformer, cnn = pipeline.team_of_kind("dit"), pipeline.cnn_team()
+    transformer, cnn = pipeline.team_with(HasPatches), pipeline.team_with(HasKeyholes)
     return Keyholes(
         image_size=pipeline.image_size,
-        levels=_cnn_keyholes(pipeline),
-        cell_pixels=pipeline.pixels_per_cell(cnn.name) if cnn else None,
-        patch_size=_patch_side(transformer) * pipeline.pixels_per_cell(transformer.name) if transformer else None,
+        levels=_cnn_keyholes(cnn) if cnn else None,
+        cell_pixels=cnn.pixels_per_cell if cnn else None,
+        patch_size=_patch_side(transformer) * transformer.pixels_per_cell if transformer else None,
     )
 
 
-def _cnn_keyholes(pipeline: Pipeline) -> list[Keyhole] | None:
-    """Our Team CNN's keyholes, else a Stable Diffusion folder's U-Net's."""
-    cnn = pipeline.cnn_team()
-    if cnn is None:
-        return None
-    if isinstance(cnn.network, FolderUNet):
-        return folder_keyholes(cnn.network, cnn.config.image_size)
-    arch = cnn.config.backbone
-    assert isinstance(arch, UNetConfig), "cnn_team gives U-Net teams only"
-    return unet_keyholes(arch, cnn.config.image_size)
+def _cnn_keyholes(cnn: Team) -> list[Keyhole] | None:
+    """Team CNN's keyholes, in cells of what it draws; None where its down path is not built like ours."""
+    assert isinstance(cnn.network, HasKeyholes), "team_with(HasKeyholes) gives such teams only"
+    path = cnn.network.down_path()
+    return down_path_keyholes(path, cnn.config.image_size) if path else None
 
 
 @router.get("/api/lessons/patch-attention")
@@ -77,7 +69,7 @@ async def patch_look(
     """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
     check_query(query, options)
     check_length(query.words, options)
-    transformer = pipeline.team_of_kind("dit")
+    transformer = pipeline.team_with(HasPatches)
     if transformer is None:
         raise HTTPException(404, "This model has no Team Transformer.")
     grid = transformer.config.image_size // _patch_side(transformer)
@@ -88,20 +80,19 @@ async def patch_look(
 
 
 def _patch_side(transformer: Team) -> int:
-    """A DiT team's patch side, in cells of what it draws."""
-    arch = transformer.config.backbone
-    assert isinstance(arch, DiTConfig), "team_of_kind('dit') gives DiT teams only"
-    return arch.patch_size
+    """A transformer team's patch side, in cells of what it draws."""
+    assert isinstance(transformer.network, HasPatches), "team_with(HasPatches) gives such teams only"
+    return transformer.network.patch_size
 
 
 def _look(pipeline: Pipeline, transformer: Team, query: PatchQuery) -> torch.Tensor:
-    schedule = schedule_of(pipeline, query)
+    team = team_of(pipeline, query)  # the team whose dust is shown: the query's, else the model's first
+    schedule = team.sampling_schedule(query.schedule)
     timestep = ([0] + slider_timesteps(schedule, query.steps))[query.position]
-    denoiser = ModelDenoiser(transformer.network, transformer.config, transformer.training_schedule(), schedule)
-    x_t = dusty_row(pipeline, query)[query.position : query.position + 1]
-    return patch_attention(
-        transformer.network, x_t, denoiser.network_timestep(timestep), pipeline.encode([query.words]), query.patch
-    )
+    denoiser = transformer.denoiser(schedule)
+    x_t = dusty_row(pipeline, team, query)[query.position : query.position + 1]
+    cond = pipeline.clip.condition([query.words])
+    return patch_attention(transformer.network, x_t, denoiser.network_timestep(timestep), cond, query.patch)
 
 
 LESSON = Lesson(

@@ -24,10 +24,10 @@ def sketchbook_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
 
 def sketchbook_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
     """Every team that draws in the sketchbook, from the same words and the same starting dust."""
-    teams = [name for name in pipeline.backbones if pipeline.draws_in_latent(name)]
+    teams = [team for team in pipeline.teams.values() if team.draws_in_latent]
     if not teams:
         raise ValueError("This model draws straight in pixels, so it has no sketchbook to show.")
-    return {name: sketchbook_lane(pipeline, replace(request, backbone=name)) for name in teams}
+    return {team.name: sketchbook_lane(pipeline, replace(request, backbone=team.name)) for team in teams}
 
 
 LESSON = Lesson(

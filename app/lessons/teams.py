@@ -9,7 +9,7 @@ from model.pipeline import GenerationRequest, Pipeline
 
 def teams_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:
     """Every team the pipeline has, from the same words and the same starting dust."""
-    return {name: drawing_lane(pipeline, replace(request, backbone=name)) for name in pipeline.backbones}
+    return {team.name: drawing_lane(pipeline, replace(request, backbone=team.name)) for team in pipeline.teams.values()}
 
 
 LESSON = Lesson(

@@ -11,6 +11,7 @@ from app.lessons.kit.lanes import Lane, Shown, drawing_lane
 from app.lessons.kit.lesson import Lesson
 from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.kit.sheets import heat_overlays, png_data_urls
+from model.capabilities import HasCrossAttention
 from model.clip import clip_with_pictures
 from model.lessons.word_maps import word_maps
 from model.lessons.words import picture_word_match, place_among, words_of
@@ -36,7 +37,7 @@ class Reading(BaseModel):
 def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
     """The prompt's words, each marked taught or not, and its tokens."""
     check_length(prompt, options)
-    taught = pipeline.vocabulary
+    taught = pipeline.weights.vocabulary
     return Reading(
         words=[Word(text=word, taught=None if taught is None else word in taught) for word in words_of(prompt)],
         tokens=pipeline.clip.token_strings(prompt),
@@ -69,7 +70,7 @@ async def where_words_land(
     """Team CNN (ours, or a Stable Diffusion folder's U-Net) draws the prompt; every cross-attention map of
     every step, per token, added up (DAAM)."""
     check_length(query.prompt, options)
-    if pipeline.cnn_team() is None:
+    if pipeline.team_with(HasCrossAttention) is None:
         raise HTTPException(404, "The word maps show Team CNN's attention, and this model has no such team.")
     return await gate.run(_maps, pipeline, query)
 
@@ -90,7 +91,7 @@ def words_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lan
     encoder cannot read pictures."""
     clip = clip_with_pictures(pipeline.clip)
     own = request.prompt.strip().lower()
-    others = [thing for thing in pipeline.things if thing != own]  # the prompt is not its own rival
+    others = [thing for thing in pipeline.weights.things if thing != own]  # the prompt is not its own rival
 
     def lane() -> Lane:
         words = clip.encode_text([request.prompt, *others]) if others else None  # once a run, on the run's thread

@@ -3,14 +3,6 @@
 from typing import Any
 
 import torch
-from torch import nn
-
-from model.folder.diffusers_unet import FolderUNet
-
-
-def cross_attentions(network: FolderUNet) -> list[nn.Module]:
-    """Every transformer block's `attn2`: where diffusers' U-Net pixels read the prompt's tokens."""
-    return [module for name, module in network.unet.named_modules() if name.endswith(".attn2")]
 
 
 def folder_weights(module: Any, args: tuple, kwargs: dict) -> torch.Tensor:

@@ -8,12 +8,13 @@ import torch
 from model.config import ModelConfig
 from model.device import resolve_device
 from model.folder.check import FolderError, check_folder
-from model.folder.diffusers_unet import FOLDER_LABEL, FOLDER_TEAM, FolderUNet, FolderUNetConfig
+from model.folder.diffusers_unet import FOLDER_HINT, FOLDER_LABEL, FOLDER_TEAM, FolderUNet, FolderUNetConfig
 from model.folder.schedule import folder_clock
 from model.folder.text import FolderTextEncoder
 from model.folder.vae import FolderSketchbook
 from model.pipeline import Pipeline
 from model.team import Team
+from model.weights_folder import WeightsFolder
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def load_folder_pipeline(path: str | Path, device: str | torch.device = "auto") 
     except (OSError, ValueError) as error:
         raise FolderError(folder, f"its weights did not load ({error})") from None
     latent_side = unet.config.sample_size  # Stable Diffusion 1.5: 64, so 512-pixel pictures
-    sketchbook = FolderSketchbook(vae, latent_size=latent_side)
+    sketchbook = FolderSketchbook(vae, latent_size=latent_side).to(target).eval()
     config = ModelConfig(
         backbone=FolderUNetConfig(),
         image_size=latent_side,
@@ -53,11 +54,10 @@ def load_folder_pipeline(path: str | Path, device: str | torch.device = "auto") 
     )
     if target.type == "cuda":
         unet.to(memory_format=torch.channels_last)  # faster convolutions on tensor cores
-    team = Team(FOLDER_TEAM, FolderUNet(unet).to(target).eval(), config, label_override=FOLDER_LABEL)
-    pipeline = Pipeline(FolderTextEncoder(text, tokenizer).to(target), [team], sketchbook=sketchbook.to(target).eval())
-    pipeline.weights_dir = folder
-    pipeline.paint_every = PAINT_EVERY
+    network = FolderUNet(unet).to(target).eval()
+    team = Team(FOLDER_TEAM, network, config, sketchbook, label_override=FOLDER_LABEL, hint_override=FOLDER_HINT)
+    weights = WeightsFolder(folder, paint_every=PAINT_EVERY)
     log.info(
         "serving the Stable Diffusion folder %s (%s schedule, %s prediction)", folder, clock.schedule, clock.prediction
     )
-    return pipeline
+    return Pipeline(FolderTextEncoder(text, tokenizer).to(target), [team], sketchbook=sketchbook, weights=weights)

@@ -6,23 +6,15 @@ from collections.abc import Callable, Sequence
 import torch
 from torch import nn
 
-from model.layers import Attention
-
-WeightsOf = Callable[[nn.Module, tuple, dict], torch.Tensor]  # (module, call args, call kwargs) → (B, h, N, L)
-
-
-def our_weights(module: nn.Module, args: tuple, kwargs: dict) -> torch.Tensor:
-    """The weights of a call to our `Attention(x, context, mask)`."""
-    assert isinstance(module, Attention), "our_weights reads our own Attention layers"
-    x, context, mask = (*args, None, None)[:3]
-    return module.weights(x, kwargs.get("context", context), kwargs.get("mask", mask))
+from model.capabilities import WeightsOf
+from model.layers import our_weights
 
 
 class AttentionRecorder:
     """Hands `on_map` the weights softmax(q·kᵀ/√d) (B, heads, N, L) of every call to the given modules.
 
     `weights_of` recomputes them from a call's inputs: ours by default, a Stable Diffusion folder's
-    with `model.folder.attention.folder_weights`. Only calls from the thread that made the recorder
+    with its U-Net's `cross_attention().weights_of`. Only calls from the thread that made the recorder
     count: the serving engine may run the same network at the same time, and its runs must neither be
     recorded nor slowed down much.
     """

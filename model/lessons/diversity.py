@@ -13,7 +13,9 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from model.device import autocast
 from model.metrics import vendi_score_of_kernel
+from model.pipeline import Pipeline
 
 COMPARE_SIDE = 16  # pictures are compared at 16×16
 BANDWIDTH = 0.1  # mean squared difference per value (pictures in [-1, 1]) at which two pictures are e^-1 alike
@@ -49,3 +51,17 @@ def load_variety_scale(folder: Path | None) -> dict[str, float] | None:
     if path is None or not path.exists():
         return None
     return {name: float(value) for name, value in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+@torch.no_grad()
+def draw_without_dust(pipeline: Pipeline, prompt: str, num_images: int = 1) -> torch.Tensor:
+    """The no-dust model's picture for a prompt (N, 3, H, W): the same picture however often you ask."""
+    no_dust = pipeline.no_dust
+    if no_dust is None:
+        raise ValueError("this pipeline has no no-dust model")
+    side, device = no_dust.config.image_size, pipeline.device
+    cond = pipeline.clip.condition([prompt]).repeat(num_images)
+    blank = torch.zeros(num_images, no_dust.config.channels, side, side, device=device)
+    with autocast(device):
+        drawn = no_dust.network(blank, torch.zeros(num_images, device=device), cond).float()
+    return no_dust.to_view(drawn) if no_dust.draws_in_latent else drawn.clamp(-1, 1)

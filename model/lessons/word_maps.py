@@ -4,14 +4,10 @@ from dataclasses import dataclass, replace
 
 import torch
 import torch.nn.functional as F
-from torch import nn
 
-from model.folder.attention import cross_attentions, folder_weights
-from model.folder.diffusers_unet import FolderUNet
-from model.lessons.attention import AttentionRecorder, WeightsOf, our_weights
+from model.capabilities import HasCrossAttention
+from model.lessons.attention import AttentionRecorder
 from model.pipeline import GenerationRequest, Pipeline
-from model.team import Team
-from model.unet import SpatialTransformer
 
 
 @dataclass(frozen=True)
@@ -24,10 +20,10 @@ class WordMaps:
 @torch.no_grad()
 def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
     """DAAM (Tang et al. 2023): upsample every U-Net cross-attention map of the prompted pass and add them up."""
-    cnn = pipeline.cnn_team()
-    if cnn is None:
+    cnn = pipeline.team_with(HasCrossAttention)
+    if cnn is None or not isinstance(cnn.network, HasCrossAttention):
         raise ValueError("this model has no U-Net, whose cross-attention the maps show")
-    modules, weights_of = _cross_attention(cnn)
+    attention = cnn.network.cross_attention()
     size = pipeline.image_size
     tokens = pipeline.clip.token_strings(request.prompt)
     total = torch.zeros(len(tokens), size, size)
@@ -38,14 +34,7 @@ def word_maps(pipeline: Pipeline, request: GenerationRequest) -> WordMaps:
         maps = per_token.T.reshape(len(tokens), 1, side, side).float()  # (T, 1, h, w)
         total.add_(F.interpolate(maps, size=(size, size), mode="bilinear").squeeze(1).cpu())
 
-    with AttentionRecorder(modules, add, weights_of):
+    with AttentionRecorder(attention.layers, add, attention.weights_of):
         picture = pipeline.sample(replace(request, backbone=cnn.name, num_images=1))
     low, high = total.flatten(1).amin(1)[:, None, None], total.flatten(1).amax(1)[:, None, None]
     return WordMaps(tokens, (total - low) / (high - low).clamp_min(1e-12), picture)
-
-
-def _cross_attention(cnn: Team) -> tuple[list[nn.Module], WeightsOf]:
-    """A U-Net team's cross-attention layers, and how to read their weights."""
-    if isinstance(cnn.network, FolderUNet):
-        return cross_attentions(cnn.network), folder_weights
-    return [m.cross_attn for m in cnn.network.modules() if isinstance(m, SpatialTransformer)], our_weights

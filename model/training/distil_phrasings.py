@@ -98,7 +98,7 @@ def main() -> None:
 
     latents, concept_ids = _concept_latents(pipeline, args.data)
     sentences = _sentences(args.sentences, args.descriptions)
-    taught = [*(pipeline.vocabulary or ()), *(sentence for told in sentences.values() for sentence in told)]
+    taught = [*(pipeline.weights.vocabulary or ()), *(sentence for told in sentences.values() for sentence in told)]
     print(f"{len(latents)} pictures, {sum(map(len, sentences.values()))} sentences, {len(trained)} tensors train")
 
     args.out.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ import torch
 from PIL import Image
 
 from model.images import to_uint8
+from model.lessons.diversity import draw_without_dust
 from model.pipeline import GenerationRequest, Pipeline
 
 GRID_PROMPTS = ("dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "car")
@@ -15,7 +16,7 @@ GRID_PROMPTS = ("dog", "red apple", "rocket", "sun", "cat", "pizza", "tree", "ca
 def pictures_for(pipeline: Pipeline, model: str, prompt: str, seeds: int, guidance: float) -> torch.Tensor:
     """`seeds` pictures (N, C, H, W) of one prompt at the app's sampler and steps; no-dust ignores the seed."""
     if model == "nodust":
-        return pipeline.draw_without_dust(prompt, seeds)
+        return draw_without_dust(pipeline, prompt, seeds)
     request = GenerationRequest(prompt, backbone=model, num_images=seeds, guidance_scale=guidance)
     return pipeline.sample(request).clamp(-1, 1)
 

@@ -50,19 +50,17 @@ def main() -> None:
     )
     concepts = list(range(0, len(CONCEPTS), args.stride))
     firsts = [int((data.concept_ids == c).nonzero()[0][0]) for c in concepts]
-    right = pipeline.encode([CONCEPTS[c].name for c in concepts])
+    right = pipeline.clip.condition([CONCEPTS[c].name for c in concepts])
     wrong = right[torch.roll(torch.arange(len(concepts)), 1)]  # each picture with its neighbour's words
     for name, team in pipeline.teams.items():
-        with torch.no_grad():
-            pictures = pipeline.to_team_space(name, data.pictures)  # (M, C, S, S) in the team's own space
+        pictures = team.to_space(data.pictures)  # (M, C, S, S) in the team's own space
         x0 = pictures[firsts]  # one picture of each probed concept
         concept_means = torch.stack([pictures[torch.from_numpy(data.concept_ids == c)].mean(0) for c in concepts])
         best, average = (concept_means - x0).pow(2).mean(), (pictures.mean(0) - x0).pow(2).mean()
         print(f"{name}, {len(concepts)} concepts; best possible guess at pure dust (the concept's average): "
               f"{best:.3f}; the average of all: {average:.3f}")  # fmt: skip
         print("| model | timestep | error, right words | error, wrong words |\n|---|---|---|---|")
-        training = team.training_schedule()
-        denoiser = ModelDenoiser(team.network, team.config, training, training)
+        denoiser = team.denoiser(team.training_schedule())
         for t in PROBE_TIMESTEPS:
             errors = (guess_error(denoiser, x0, words, t) for words in (right, wrong))
             print(f"| {name} | {t} | " + " | ".join(f"{e:.3f}" for e in errors) + " |")

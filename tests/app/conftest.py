@@ -23,6 +23,7 @@ from app.bench.load import free_port
 from app.config import Settings
 from app.main import create_app
 from app.protocol import FrameHeader
+from model.loading import tiny_pipeline
 from model.pipeline import Pipeline
 
 LONG_RUN = 200  # steps in a run that is still going when the test acts on it (~2 s with the tiny U-Net)
@@ -34,16 +35,16 @@ from app.bench.load import free_port
 from app.config import Settings
 from app.main import create_app
 from app.server import server_config
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
 settings = Settings(gallery_dir=Path(sys.argv[1]))
-uvicorn.Server(server_config(create_app(settings, Pipeline.tiny()), "127.0.0.1", int(sys.argv[2]), "warning")).run()
+uvicorn.Server(server_config(create_app(settings, tiny_pipeline()), "127.0.0.1", int(sys.argv[2]), "warning")).run()
 """
 
 
 @pytest.fixture(scope="session", params=["pixels", "latent"])
 def pipeline(request: pytest.FixtureRequest) -> Pipeline:
     """Every app test runs on teams that draw in pixels and on teams that draw in the sketchbook."""
-    return Pipeline.tiny(latent=request.param == "latent")
+    return tiny_pipeline(latent=request.param == "latent")
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def _answer_together(pipeline: Pipeline, net: torch.nn.Module, inputs: list[torc
     """Park one forward call per input on its own thread, run them as one batch, collect answers or errors."""
     lock = threading.Condition()
     batcher = Batcher(lock)
-    cond = pipeline.encode(["x"])
+    cond = pipeline.clip.condition(["x"])
     answers: dict[int, object] = {}
 
     def call(i: int) -> None:
@@ -143,7 +143,7 @@ def test_out_of_memory_is_retried_in_smaller_batches(pipeline):
 def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipeline):
     batcher = Batcher(threading.Condition())
     unet, dit = (pipeline.team(name).network for name in ("unet", "dit"))
-    cond = pipeline.encode(["x"])
+    cond = pipeline.clip.condition(["x"])
     batcher.pending = [
         ParkedCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)
         for net, rows in [(unet, 2), (dit, 1), (unet, 2), (unet, 2)]
@@ -156,7 +156,7 @@ def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipelin
 
 def test_a_tick_takes_paintings_first_so_the_painting_runs_join_the_next_network_pass(pipeline):
     batcher = Batcher(threading.Condition())
-    unet, cond = pipeline.team("unet").network, pipeline.encode(["x"])
+    unet, cond = pipeline.team("unet").network, pipeline.clip.condition(["x"])
     forward = ParkedCall(unet, torch.zeros(2, 3, 2, 2), torch.zeros(2), cond)
     paintings = [ParkedCall(pipeline.to_pictures, torch.zeros(1, 4, 2, 2)) for _ in range(2)]
     batcher.pending = [forward, *paintings]

@@ -235,12 +235,12 @@ def test_the_gallery_page_goes_back_to_older_pictures_a_page_at_a_time(tmp_path:
     from app.config import Settings
     from app.main import create_app
     from app.routes.gallery import GALLERY_PAGE
-    from model.pipeline import Pipeline
+    from model.loading import tiny_pipeline
 
     gallery, final = Gallery(tmp_path), _pictures(1)
     ids = [gallery.add(dataclasses.replace(RECORD, seed=n), final, Reveal([final], [final])) for n in range(105)]
     gallery.close()
-    with TestClient(create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny())) as client:
+    with TestClient(create_app(Settings(gallery_dir=tmp_path), tiny_pipeline())) as client:
         newest = client.get("/gallery").text
         assert newest.count('class="gallery-item"') == GALLERY_PAGE and f'data-id="{ids[-1]}"' in newest
         older = newest.split('class="ghost older" href="')[1].split('"')[0]

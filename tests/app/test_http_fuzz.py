@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.bench.http_fuzz import problems, random_request, routes_of
 from app.config import Settings
 from app.main import create_app
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -22,7 +22,7 @@ def test_generated_requests_get_clear_answers_and_never_a_file_from_outside(tmp_
     (tmp_path / "canary.txt").write_bytes(CANARY_TEXT)  # beside the gallery folder
     canary = str(tmp_path / "canary.txt").lstrip("/")
     server_settings = Settings(gallery_dir=tmp_path / "gallery", wrong_guesses_per_minute=1_000_000)
-    with TestClient(create_app(server_settings, Pipeline.tiny())) as client:  # one team kind is enough here
+    with TestClient(create_app(server_settings, tiny_pipeline())) as client:  # one team kind is enough here
         routes = routes_of(client.get("/openapi.json").json())
 
         @settings(

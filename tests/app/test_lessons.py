@@ -45,7 +45,8 @@ def test_examples_are_listed(client: TestClient):
 
 def _as_the_team_sees_it(pipeline: Pipeline, example: str) -> np.ndarray:
     """The clean picture, or for a sketchbook team its copy: encoded, then painted by the decoder."""
-    return to_uint8(pipeline.to_view("unet", pipeline.to_team_space("unet", draw_example(example))))[0]
+    unet = pipeline.team("unet")
+    return to_uint8(unet.to_view(unet.to_space(draw_example(example))))[0]
 
 
 def test_the_dust_sheet_starts_with_the_picture_then_gets_dustier(client: TestClient, pipeline: Pipeline):

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.main import create_app
 from model.lessons.diversity import VARIETY_SCALE_FILE
+from model.loading import read_weights_folder
 from model.pipeline import Pipeline
 
 
@@ -39,8 +40,8 @@ def test_the_no_dust_model_draws_the_same_picture_every_time(settings: Settings,
 def test_the_scale_measured_on_real_emoji_comes_with_the_answer(settings: Settings, pipeline: Pipeline, tmp_path):
     assert_scale = {"8 copies of one picture": 1.0, "its 4 styles": 3.5, "8 different emoji": 7.3}
     (tmp_path / VARIETY_SCALE_FILE).write_text(json.dumps(assert_scale))
-    measured = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
-    measured.weights_dir = tmp_path
+    weights = read_weights_folder(tmp_path)
+    measured = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook, weights=weights)
     with TestClient(create_app(settings, measured)) as client:
         answer = client.get("/api/lessons/diversity", params={"prompt": "a cat", "steps": 2}).json()
     assert answer["scale"] == assert_scale

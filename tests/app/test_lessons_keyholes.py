@@ -3,16 +3,16 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from model.lessons.keyholes import unet_keyholes
+from model.lessons.keyholes import down_path_keyholes
 from model.pipeline import Pipeline
 
 
 def test_keyholes_come_from_the_loaded_model(client: TestClient, pipeline: Pipeline):
     """Keyholes in the team's input cells; a sketchbook team's cell paints 4×4 pixels of the tiny model's picture."""
     answer = client.get("/api/lessons/keyholes").json()
-    unet = pipeline.team("unet").config
+    unet = pipeline.team("unet")
     cell = 4 if pipeline.sketchbook else 1
-    expected = unet_keyholes(unet.backbone, unet.image_size)
+    expected = down_path_keyholes(unet.network.down_path(), unet.config.image_size)
     assert [level["size"] for level in answer["levels"]] == [k.size for k in expected]
     assert answer["cell_pixels"] == cell and answer["levels"][0]["size"] == 3
     assert answer["patch_size"] == pipeline.team("dit").config.backbone.patch_size * cell

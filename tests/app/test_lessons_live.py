@@ -12,13 +12,15 @@ from starlette.websockets import WebSocketDisconnect
 from app.lessons.guidance import GUIDANCE_SWEEP, guidance_lane
 from app.lessons.kit.lanes import Shown
 from app.lessons.kit.stream import stream_lanes
+from model.loading import tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
+from model.weights_folder import WeightsFolder
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     """The tiny pipeline with its zero-initialised layers woken up, so words and teams make a difference."""
-    tiny = Pipeline.tiny()
+    tiny = tiny_pipeline()
     generator = torch.Generator().manual_seed(0)
     with torch.no_grad():
         for team in tiny.teams.values():
@@ -110,7 +112,7 @@ def test_words_lesson_scores_every_guess_against_the_words(client: TestClient, r
 
 
 def test_words_lesson_places_the_words_among_the_things_names(client: TestClient, run_lesson, pipeline, monkeypatch):
-    monkeypatch.setattr(pipeline, "things", ("apple", "cat", "dog", "kite"))
+    monkeypatch.setattr(pipeline, "weights", WeightsFolder(things=("apple", "cat", "dog", "kite")))
     steps, _, _ = run_lesson(client, lesson="words", prompt="apple", steps=3)
     assert all(s["rivals"] == 3 and 0 <= s["beaten_by"] <= 3 for s in steps)  # "apple" is not its own rival
 

@@ -6,11 +6,12 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from model.autoencoder import latent_tiles
 from model.images import to_uint8
-from model.pipeline import GenerationRequest, Pipeline
+from model.loading import tiny_pipeline
+from model.pipeline import GenerationRequest
 
 
 def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(settings, run_lesson):
-    pipeline = Pipeline.tiny(latent=True)
+    pipeline = tiny_pipeline(latent=True)
     with TestClient(create_app(settings, pipeline)) as client:
         steps, pictures, done = run_lesson(client, lesson="sketchbook", prompt="a red apple", steps=3, seed=2)
     assert done["type"] == "done" and set(done["total_ms"]) == {"unet", "dit"}
@@ -32,7 +33,7 @@ def test_every_sketchbook_team_shows_its_sketch_the_quick_look_and_the_painting(
 
 
 def test_a_model_that_draws_in_pixels_says_it_has_no_sketchbook(settings, run_lesson):
-    with TestClient(create_app(settings, Pipeline.tiny())) as client:
+    with TestClient(create_app(settings, tiny_pipeline())) as client:
         _, _, reply = run_lesson(client, lesson="sketchbook", prompt="a cat", steps=2)
         assert reply["type"] == "error" and "no sketchbook" in reply["message"]
         _, _, again = run_lesson(client, lesson="teams", prompt="a cat", steps=1)

@@ -11,6 +11,7 @@ from app.config import Settings
 from app.main import create_app
 from model.lessons.words import VOCABULARY_FILE, load_vocabulary, picture_word_match, vocabulary_of, words_of
 from model.pipeline import Pipeline
+from model.weights_folder import WeightsFolder
 
 OFFLINE = ("model.data", "model.training")  # the dataset and the training wing: never needed to serve
 SD_EXTRA = "diffusers"  # only a Stable Diffusion folder needs it (transformers may come in with open_clip)
@@ -48,8 +49,8 @@ def test_words_are_split_without_punctuation():
 
 
 def test_a_reading_marks_the_words_the_loaded_weights_were_never_taught(settings: Settings, pipeline: Pipeline):
-    taught = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook)
-    taught.vocabulary = frozenset({"a", "purple"})
+    weights = WeightsFolder(vocabulary=frozenset({"a", "purple"}))
+    taught = Pipeline(pipeline.clip, pipeline.teams.values(), sketchbook=pipeline.sketchbook, weights=weights)
     with TestClient(create_app(settings, taught)) as client:
         reading = client.get("/api/lessons/words", params={"prompt": "a purple zorblax"}).json()
     assert [(w["text"], w["taught"]) for w in reading["words"]] == [("a", True), ("purple", True), ("zorblax", False)]

@@ -15,6 +15,7 @@ from app.protocol import (
     ProtocolError,
     parse_client_message,
 )
+from model.loading import tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 
@@ -51,7 +52,7 @@ def test_the_published_layout_finds_every_field_of_a_packed_frame():
 
 
 def test_a_run_without_a_team_draws_with_the_models_first_when_the_default_team_is_missing():
-    tiny = Pipeline.tiny()
+    tiny = tiny_pipeline()
     dit_only = build_options(Settings(), Pipeline(tiny.clip, [tiny.team("dit")]))
     both = build_options(Settings(), tiny)
     asked = json.dumps({"type": "generate", "prompt": "a cat"})

@@ -3,13 +3,14 @@
 import pytest
 
 from model.pipeline import Pipeline
+from model.weights_folder import WeightsFolder
 
 
 @pytest.fixture
 def taught(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> Pipeline:
     """The tiny pipeline as if its training had recorded its words and its things."""
-    monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "cat", "dog", "wearing", "sunglasses", "of"}))
-    monkeypatch.setattr(pipeline, "things", ("cat", "dog", "sunglasses"))
+    taught = frozenset({"a", "cat", "dog", "wearing", "sunglasses", "of"})
+    monkeypatch.setattr(pipeline, "weights", WeightsFolder(vocabulary=taught, things=("cat", "dog", "sunglasses")))
     return pipeline
 
 

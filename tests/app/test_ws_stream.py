@@ -9,7 +9,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from app.main import create_app
 from app.protocol import FrameKind
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -188,7 +188,7 @@ def test_same_site_and_listed_origins_are_welcome(client: TestClient):
 
 
 def test_start_names_the_schedule_of_the_team_that_draws(settings, receive_until, generate):
-    tiny = Pipeline.tiny()
+    tiny = tiny_pipeline()
     dit = tiny.team("dit")
     tiny.teams["dit"] = dataclasses.replace(
         dit, config=dataclasses.replace(dit.config, schedule="linear")
@@ -202,7 +202,7 @@ def test_start_names_the_schedule_of_the_team_that_draws(settings, receive_until
 
 def test_a_sketchbook_team_streams_its_latent_as_tiles_every_step(settings, receive_until, generate):
     with (
-        TestClient(create_app(settings, Pipeline.tiny(latent=True))) as client,
+        TestClient(create_app(settings, tiny_pipeline(latent=True))) as client,
         client.websocket_connect("/ws") as socket,
     ):
         socket.receive_json()
@@ -218,7 +218,7 @@ def test_a_sketchbook_team_streams_its_latent_as_tiles_every_step(settings, rece
 
 
 def test_a_busy_server_paints_every_few_steps_and_previews_between(settings, receive_until, generate):
-    with TestClient(create_app(settings, Pipeline.tiny(latent=True))) as client:
+    with TestClient(create_app(settings, tiny_pipeline(latent=True))) as client:
         with client.websocket_connect("/ws") as alone:
             alone.receive_json()
             alone.send_json(generate(steps=6))
@@ -236,7 +236,7 @@ def test_a_busy_server_paints_every_few_steps_and_previews_between(settings, rec
 
 
 def test_a_pixel_team_sends_no_latent_frames(settings, receive_until, generate):
-    with TestClient(create_app(settings, Pipeline.tiny())) as client, client.websocket_connect("/ws") as socket:
+    with TestClient(create_app(settings, tiny_pipeline())) as client, client.websocket_connect("/ws") as socket:
         socket.receive_json()
         socket.send_json(generate(steps=2))
         run = receive_until(socket, "done")

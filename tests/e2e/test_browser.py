@@ -14,7 +14,9 @@ from app.lessons.registry import LESSONS
 from app.main import create_app
 from app.protocol import FrameHeader, FrameKind, ImageFormat
 from app.server import BackgroundServer
+from model.loading import tiny_pipeline
 from model.pipeline import Pipeline
+from model.weights_folder import WeightsFolder
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,7 +40,7 @@ CANVAS_PIXELS = "id => Array.from(document.getElementById(id).getContext('2d').g
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline.tiny()
+    return tiny_pipeline()
 
 
 @pytest.fixture
@@ -227,7 +229,7 @@ def test_the_sketchbook_panel_shows_the_latent_only_for_a_team_that_draws_in_one
     assert page.is_hidden("#sketchbook-panel")
     assert page.inner_text("#dusty-hint") == "what the picture looks like right now"
 
-    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny(latent=True)))
+    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), tiny_pipeline(latent=True)))
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
@@ -252,7 +254,7 @@ def test_a_busy_server_shows_the_quick_preview_between_the_decoders_paintings(br
     from websockets.sync.client import connect
 
     settings = Settings(gallery_dir=tmp_path, busy_paint_every=2, max_steps=1000)
-    server = BackgroundServer(lambda: create_app(settings, Pipeline.tiny(latent=True)))
+    server = BackgroundServer(lambda: create_app(settings, tiny_pipeline(latent=True)))
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
@@ -349,7 +351,7 @@ def test_a_teacher_on_the_laptop_gets_a_room_link_students_can_reach(browser, tm
 
     monkeypatch.setattr(network, "lan_address", lambda: "192.0.2.10")  # documentation range: no real host
     settings = Settings(host="0.0.0.0", gallery_dir=tmp_path)
-    server = BackgroundServer(lambda: create_app(settings, Pipeline.tiny()), host="0.0.0.0")
+    server = BackgroundServer(lambda: create_app(settings, tiny_pipeline()), host="0.0.0.0")
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
@@ -493,8 +495,8 @@ def test_every_page_runs_within_its_content_security_policy(browser, page: Page,
 
 
 def test_the_page_says_which_words_it_was_never_taught_and_that_it_draws_one_thing(page: Page, pipeline, monkeypatch):
-    monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "cat", "wearing", "sunglasses", "and"}))
-    monkeypatch.setattr(pipeline, "things", ("cat", "sunglasses"))
+    taught = frozenset({"a", "cat", "wearing", "sunglasses", "and"})
+    monkeypatch.setattr(pipeline, "weights", WeightsFolder(vocabulary=taught, things=("cat", "sunglasses")))
     _draw(page, "a cat wearing sunglasses and a zorblax")
     line = page.locator("#reading")
     assert line.is_visible()

@@ -13,7 +13,8 @@ from test_browser import ARTIFACTS, _draw, browser, pytestmark, watch_console  #
 from app.config import Settings
 from app.main import create_app
 from app.server import BackgroundServer
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
+from model.weights_folder import WeightsFolder
 
 PROJECTORS = [(1920, 1080), (1280, 720), (1024, 768)]
 LAPTOPS = [(1366, 768), (1440, 900)]
@@ -84,9 +85,8 @@ def _every_picture_whole(layout: dict) -> None:
 
 @pytest.fixture(scope="module")
 def sketchbook_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackgroundServer]:
-    pipeline = Pipeline.tiny(latent=True)
-    pipeline.vocabulary = frozenset({"a", "red", "apple", "and", "cat"})
-    pipeline.things = ("apple", "cat")
+    pipeline = tiny_pipeline(latent=True)
+    pipeline.weights = WeightsFolder(vocabulary=frozenset({"a", "red", "apple", "and", "cat"}), things=("apple", "cat"))
     settings = Settings(gallery_dir=tmp_path_factory.mktemp("gallery"), outbox_previews=1000)
     server = BackgroundServer(lambda: create_app(settings, pipeline))
     server.start()

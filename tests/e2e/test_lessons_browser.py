@@ -10,7 +10,9 @@ from playwright.sync_api import BrowserContext, Page
 from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark, watch_console  # noqa: F401
 
 from app.server import BackgroundServer
+from model.loading import read_weights_folder, tiny_pipeline
 from model.pipeline import GenerationRequest
+from model.weights_folder import WeightsFolder
 
 SCHEDULE_PIXELS = (
     "name => Array.from(document.querySelector(`canvas[data-schedule='${name}']`)"
@@ -217,8 +219,8 @@ def test_the_hints_are_taken_apart_then_swept(open_lesson: Callable[[str], Page]
 def test_words_are_read_marked_and_scored_live(
     open_lesson: Callable[[str], Page], viewport: dict, pipeline, monkeypatch
 ):
-    monkeypatch.setattr(pipeline, "vocabulary", frozenset({"a", "happy", "cat"}))  # as training records it
-    monkeypatch.setattr(pipeline, "things", ("cat", "dog", "apple"))
+    taught = WeightsFolder(vocabulary=frozenset({"a", "happy", "cat"}), things=("cat", "dog", "apple"))
+    monkeypatch.setattr(pipeline, "weights", taught)  # as training records it
     page = open_lesson("lessons/words")
     page.fill("#prompt", "a happy blorptastic cat")
     page.press("#prompt", "Enter")
@@ -241,7 +243,7 @@ def test_eight_seeds_against_the_memorising_model(
 ):
     scale = {"8 copies of one picture": 1.0, "its 4 styles": 3.5, "8 different emoji": 7.3}
     (tmp_path / "variety_scale.json").write_text(json.dumps(scale))
-    monkeypatch.setattr(pipeline, "weights_dir", tmp_path)  # as if measured for these weights
+    monkeypatch.setattr(pipeline, "weights", read_weights_folder(tmp_path))  # as if measured for these weights
     page = open_lesson("lessons/diversity")
     page.press("#prompt", "Enter")
     page.wait_for_selector("body[data-drawn='1']")
@@ -334,9 +336,8 @@ def test_a_refused_lesson_socket_says_so(browser, tmp_path):
 
     from app.config import Settings
     from app.main import create_app
-    from model.pipeline import Pipeline
 
-    server = BackgroundServer(lambda: create_app(Settings(max_connections=1, gallery_dir=tmp_path), Pipeline.tiny()))
+    server = BackgroundServer(lambda: create_app(Settings(max_connections=1, gallery_dir=tmp_path), tiny_pipeline()))
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
@@ -356,11 +357,10 @@ def test_a_refused_lesson_socket_says_so(browser, tmp_path):
 def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser, open_lesson, tmp_path):
     from app.config import Settings
     from app.main import create_app
-    from model.pipeline import Pipeline
 
     plain = open_lesson("lessons/sketchbook")  # the module's server draws in pixels
     assert "no sketchbook" in plain.inner_text("#message")
-    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), Pipeline.tiny(latent=True)))
+    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), tiny_pipeline(latent=True)))
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:

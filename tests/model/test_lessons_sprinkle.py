@@ -6,7 +6,8 @@ import torch
 from model.diffusion import Estimate
 from model.lessons.examples import EXAMPLES, draw_example
 from model.lessons.sprinkle import clean_up, slider_alpha_bars, sprinkle
-from model.pipeline import GenerationRequest, Pipeline
+from model.loading import tiny_pipeline
+from model.pipeline import GenerationRequest
 from model.schedules import make_schedule
 
 SCHEDULE = make_schedule("cosine", 1000)
@@ -63,7 +64,7 @@ def test_start_past_the_end_is_refused():
 
 
 def test_the_prompted_denoiser_runs_the_real_network():
-    pipeline = Pipeline.tiny()
+    pipeline = tiny_pipeline()
     request = GenerationRequest(prompt="a red heart", guidance_scale=3.0, backbone="unet")
     denoiser = pipeline.guided_denoiser(request, SCHEDULE)
     estimate = denoiser(torch.randn(1, 3, 32, 32), 500)

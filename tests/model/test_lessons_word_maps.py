@@ -7,7 +7,8 @@ import torch
 from model.layers import Attention
 from model.lessons.attention import AttentionRecorder
 from model.lessons.word_maps import word_maps
-from model.pipeline import GenerationRequest, Pipeline
+from model.loading import tiny_pipeline
+from model.pipeline import GenerationRequest
 
 
 def test_recorded_weights_follow_the_mask_and_sum_to_one():
@@ -35,7 +36,7 @@ def test_other_threads_are_not_recorded():
 
 
 def test_every_token_gets_a_map_of_the_picture():
-    pipeline = Pipeline.tiny()
+    pipeline = tiny_pipeline()
     found = word_maps(pipeline, GenerationRequest(prompt="a red apple", num_inference_steps=2))
     assert found.tokens == ["a", "red", "apple"]
     assert found.maps.shape == (3, 32, 32) and found.picture.shape == (1, 3, 32, 32)

@@ -2,13 +2,15 @@ import pytest
 import torch
 
 from model.denoiser import ModelDenoiser
+from model.lessons.diversity import draw_without_dust
+from model.loading import tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 from model.schedules import make_schedule
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline.tiny()
+    return tiny_pipeline()
 
 
 def _final(pipeline: Pipeline, **fields) -> torch.Tensor:
@@ -81,14 +83,14 @@ def test_schedule_choice_changes_the_picture(pipeline):
 
 @pytest.fixture(scope="module")
 def latent_pipeline() -> Pipeline:
-    return Pipeline.tiny(latent=True)
+    return tiny_pipeline(latent=True)
 
 
 @pytest.mark.parametrize("backbone", ["unet", "dit"])
 def test_latent_teams_stream_painted_pictures_and_their_latent(latent_pipeline, backbone):
     request = GenerationRequest("a dog", num_inference_steps=3, backbone=backbone, num_images=2)
     steps = list(latent_pipeline.generate(request))
-    assert latent_pipeline.draws_in_latent(backbone) and not Pipeline.tiny().draws_in_latent(backbone)
+    assert latent_pipeline.team(backbone).draws_in_latent and not tiny_pipeline().team(backbone).draws_in_latent
     size, book = latent_pipeline.image_size, latent_pipeline.sketchbook.config
     for step in steps:
         assert step.x_t.shape == step.pred_x0.shape == step.x_next.shape == (2, 3, size, size)
@@ -124,7 +126,7 @@ def test_no_dust_in_the_sketchbook_is_painted_by_the_decoder(latent_pipeline):
     teams = latent_pipeline.teams.values()
     unet = latent_pipeline.team("unet")
     twin = Pipeline(latent_pipeline.clip, teams, no_dust=unet, sketchbook=latent_pipeline.sketchbook)
-    pictures = twin.draw_without_dust("a cat", 2)
+    pictures = draw_without_dust(twin, "a cat", 2)
     assert pictures.shape == (2, 3, 32, 32) and torch.equal(pictures[0], pictures[1])
 
 
@@ -137,9 +139,9 @@ def test_sample_gives_the_picture_the_stream_ends_on(pipeline, latent_pipeline, 
 
 
 def test_no_picture_of_one_run_is_a_picture_of_a_nearby_seeds_run():
-    pipeline = Pipeline.tiny()
-    eight = pipeline.initial_noise(7, 8, "unet")
-    assert torch.equal(eight[:1], pipeline.initial_noise(7, 1, "unet"))  # picture 0 is the one-picture run's
-    nearby = torch.cat([pipeline.initial_noise(seed, 8, "unet") for seed in (0, 6, 8, 9, 2**31 - 1)])
+    unet = tiny_pipeline().team("unet")
+    eight = unet.initial_noise(7, 8)
+    assert torch.equal(eight[:1], unet.initial_noise(7, 1))  # picture 0 is the one-picture run's
+    nearby = torch.cat([unet.initial_noise(seed, 8) for seed in (0, 6, 8, 9, 2**31 - 1)])
     everything = torch.cat([eight, nearby]).flatten(1)
     assert len(torch.unique(everything, dim=0)) == len(everything), "two pictures share their dust"

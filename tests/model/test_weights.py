@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from safetensors.torch import load_file
 
 from model.checkpoint import read_metadata
+from model.lessons.diversity import draw_without_dust
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -43,13 +44,13 @@ def test_shipped_weights_are_fp16_safetensors_with_configs():
 def test_default_pipeline_loads_offline_and_draws(no_network):
     pipeline = load_pipeline(device="cpu")
     assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
-    assert pipeline.sketchbook is not None and all(pipeline.draws_in_latent(team) for team in pipeline.backbones)
+    assert pipeline.sketchbook is not None and all(team.draws_in_latent for team in pipeline.teams.values())
     for backbone in pipeline.backbones:
         steps = list(pipeline.generate(GenerationRequest("a red apple", backbone=backbone, num_inference_steps=3)))
         picture = steps[-1].x_next
         assert picture.shape == (1, 3, pipeline.image_size, pipeline.image_size)
         assert torch.isfinite(picture).all()
-    same = pipeline.draw_without_dust("a red apple", 3)
+    same = draw_without_dust(pipeline, "a red apple", 3)
     assert torch.allclose(same[0], same[2])  # the no-dust model draws one picture, whatever the seed
 
 
@@ -62,7 +63,7 @@ def fingerprint(pipeline: Pipeline) -> dict[str, list[float]]:
         team: pipeline.sample(GenerationRequest("a red apple", backbone=team, num_inference_steps=3, seed=7))
         for team in pipeline.backbones
     }
-    pictures["nodust"] = pipeline.draw_without_dust("a red apple")
+    pictures["nodust"] = draw_without_dust(pipeline, "a red apple")
     return {name: F.adaptive_avg_pool2d(p.float(), 4).flatten().tolist() for name, p in pictures.items()}
 
 

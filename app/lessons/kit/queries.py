@@ -11,7 +11,7 @@ from app.protocol import Options
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import slider_alpha_bars, sprinkle
 from model.pipeline import Pipeline
-from model.schedules import NoiseSchedule
+from model.team import Team
 
 
 class DustQuery(BaseModel):
@@ -46,20 +46,15 @@ def check_query(query: DustQuery, options: Options) -> None:
             raise HTTPException(422, sentence)
 
 
-def team_of(pipeline: Pipeline, query: DustQuery) -> str:
+def team_of(pipeline: Pipeline, query: DustQuery) -> Team:
     """The team the query names, else the model's first."""
-    return query.backbone or pipeline.backbones[0]
+    return pipeline.team(query.backbone or pipeline.backbones[0])
 
 
-def schedule_of(pipeline: Pipeline, query: DustQuery) -> NoiseSchedule:
-    return pipeline.sampling_schedule(team_of(pipeline, query), query.schedule)
-
-
-def dusty_row(pipeline: Pipeline, query: DustQuery) -> torch.Tensor:
+def dusty_row(pipeline: Pipeline, team: Team, query: DustQuery) -> torch.Tensor:
     """x_t at every slider position (K + 1, C, H, W) in the team's own space, position 0 being the clean
     picture; a sketchbook team dusts the picture's latent (encode → dust), not its pixels."""
-    team = team_of(pipeline, query)
     picture = start_picture(pipeline, query.example, query.prompt, query.seed, team)
-    x0 = pipeline.to_team_space(team, picture)
+    x0 = team.to_space(picture)
     noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(query.noise_seed)).to(x0.device)
-    return sprinkle(x0, noise, slider_alpha_bars(schedule_of(pipeline, query), query.steps))
+    return sprinkle(x0, noise, slider_alpha_bars(team.sampling_schedule(query.schedule), query.steps))

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from model.folder.attention import cross_attentions, folder_weights
+from model.folder.attention import folder_weights
 from model.lessons.word_maps import word_maps
 from model.pipeline import GenerationRequest, Pipeline
 
@@ -12,7 +12,7 @@ pytest.importorskip("diffusers")
 
 def test_the_weights_are_the_ones_each_cross_attention_layer_used(sd_pipeline: Pipeline):
     network = sd_pipeline.team("sd").network
-    layers = cross_attentions(network)
+    layers = network.cross_attention().layers
     calls: list[tuple] = []
     handles = [
         layer.register_forward_hook(lambda m, a, k, out: calls.append((m, a, k, out)), with_kwargs=True)

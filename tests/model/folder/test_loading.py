@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from model.capabilities import HasCrossAttention, HasKeyholes, HasPatches
 from model.folder.diffusers_unet import FOLDER_KIND, FOLDER_LABEL
 from model.loading import load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
@@ -18,7 +19,8 @@ def test_the_folder_is_one_team_drawing_in_its_vae_latents(sd_pipeline: Pipeline
     team = sd_pipeline.team("sd")
     assert sd_pipeline.backbones == ("sd",) and sd_pipeline.trained and sd_pipeline.no_dust is None
     assert (team.label, team.kind, team.draws_in_latent) == (FOLDER_LABEL, FOLDER_KIND, True)
-    assert sd_pipeline.team_of_kind("unet") is None, "lessons that read our U-Net's insides must not get this one"
+    offers = [isinstance(team.network, capability) for capability in (HasKeyholes, HasCrossAttention, HasPatches)]
+    assert offers == [True, True, False], "the lessons look inside it as inside our U-Net"
     assert (team.config.schedule, team.config.num_timesteps, team.config.prediction) == ("scaled_linear", 1000, "eps")
     assert (team.config.image_size, team.config.channels, sd_pipeline.image_size) == (8, 4, 16)
     assert sd_pipeline.max_prompt_tokens == 75
@@ -73,7 +75,7 @@ def test_a_guided_run_is_diffusers_own_stable_diffusion_pipeline(
         "a smiling cat",
         num_inference_steps=steps,
         guidance_scale=3.0,
-        latents=sd_pipeline.initial_noise(3, 1, "sd"),  # the same starting dust
+        latents=sd_pipeline.team("sd").initial_noise(3, 1),  # the same starting dust
         height=16,
         width=16,
         output_type="pt",

@@ -11,7 +11,7 @@ pytest.importorskip("diffusers")
 def test_the_sketchbook_has_the_vaes_sizes(sd_pipeline: Pipeline):
     book = sd_pipeline.sketchbook.config
     assert (book.image_size, book.latent_size, book.latent_channels, book.downsample) == (16, 8, 4, 2)
-    assert sd_pipeline.pixels_per_cell("sd") == 2
+    assert sd_pipeline.team("sd").pixels_per_cell == 2
 
 
 def test_encode_and_decode_are_the_vaes_with_its_scale(sd_pipeline: Pipeline, their_pipeline):

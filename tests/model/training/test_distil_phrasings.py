@@ -7,14 +7,14 @@ import torch
 
 from model.checkpoint import load_state_dict
 from model.lessons.words import load_vocabulary
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
 from model.training.distil_phrasings import _save, phrasing_loss
 from model.training.ema import EMA
 from model.training.train import restore_training_state, seconds_trained
 
 
 def test_the_names_cost_nothing_and_a_sentence_teaches_only_the_text_tower():
-    pipeline = Pipeline.tiny(latent=True)
+    pipeline = tiny_pipeline(latent=True)
     team = pipeline.team("unet").network
     for p in team.parameters():  # as if trained: a fresh network's zero-initialised outputs would ignore the words
         torch.nn.init.normal_(p, std=0.2)
@@ -38,7 +38,7 @@ def test_the_names_cost_nothing_and_a_sentence_teaches_only_the_text_tower():
 
 
 def test_a_saved_run_resumes_where_it_stopped_and_records_the_words_it_taught(tmp_path):
-    pipeline = Pipeline.tiny(latent=True)
+    pipeline = tiny_pipeline(latent=True)
     student = copy.deepcopy(pipeline.clip).train()
     student.model.visual.requires_grad_(False)
     trained = [p for p in student.parameters() if p.requires_grad]

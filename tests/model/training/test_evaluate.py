@@ -2,6 +2,7 @@ import pytest
 import torch
 
 from model.data.concepts import CONCEPTS
+from model.loading import tiny_pipeline
 from model.pipeline import Pipeline
 from model.training.evaluate import embedding_variety, lesson_variety_scale, variety_scale, where_missed
 from model.training.judge import Judge
@@ -9,7 +10,7 @@ from model.training.judge import Judge
 
 @pytest.fixture(scope="module")
 def tools() -> tuple[Pipeline, Judge]:
-    return Pipeline.tiny(), Judge(num_classes=5, width=8).eval()
+    return tiny_pipeline(), Judge(num_classes=5, width=8).eval()
 
 
 def test_copies_have_no_variety_and_different_pictures_some(tools):

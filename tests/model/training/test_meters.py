@@ -1,6 +1,6 @@
 import torch
 
-from model.pipeline import Pipeline
+from model.loading import tiny_pipeline
 from model.training.meters import ConceptProbe, nearest_concepts
 
 
@@ -11,7 +11,7 @@ def test_each_picture_takes_the_concept_of_its_nearest_reference():
 
 
 def test_a_probe_scores_a_pipeline_between_zero_and_one():
-    pipeline = Pipeline.tiny(latent=True)
+    pipeline = tiny_pipeline(latent=True)
     probe = ConceptProbe(concepts=[0, 1], references=torch.zeros(2, 3, 32, 32), reference_concepts=torch.tensor([0, 7]))
     scores = probe.measure(pipeline, "dit")
     assert set(scores) == {"nearest_concept"} and scores["nearest_concept"] in (0.0, 0.5)  # concept 1 never matches
