@@ -7,6 +7,8 @@ draws for "dog". Only the text tower learns; the team, the picture tower and the
 The encoder still reads the whole sentence (no word is dropped or mapped before it); it learns that the
 harmless words around a thing's name leave the drawing as it was. Training sentences come from
 `phrasings.TRAINING` only, so the held-out suite (`natural_prompts`) measures whether that carries over.
+Colour words are not harmless: with --colour-share, part of each batch is recoloured pictures told their colour
+("a blue car"), taught by the picture itself (the team's denoising loss), not by the name's drawing.
 Writes clip.safetensors (the text tower's average beside the original picture tower) and a resumable state.
 """
 
@@ -24,10 +26,10 @@ import torch.nn.functional as F
 from model.checkpoint import save_checkpoint, save_tensors
 from model.clip import Clip
 from model.data.concepts import CONCEPTS
-from model.data.dataset import default_data_dir, load_emoji_dataset
-from model.data.sentences import spoken_captions
+from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_dataset
+from model.data.sentences import recoloured, spoken_captions
 from model.data.wordnet import wordnet
-from model.diffusion import q_sample
+from model.diffusion import diffusion_loss, q_sample
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
 from model.training.ema import EMA
@@ -56,6 +58,19 @@ def phrasing_loss(
     return F.mse_loss(network(x_t, t.float(), student.condition_with_grad(sentences)), target)
 
 
+def colour_loss(
+    student: Clip, pipeline: Pipeline, team: str, x0: torch.Tensor, sentences: list[str], generator: torch.Generator
+) -> torch.Tensor:
+    """The frozen team's denoising loss on recoloured pictures (B, C, h, w) told their colour sentences ("a blue
+    car"): the name's drawing cannot be the target there, as it does not know the colour; the picture does."""
+    network, config = pipeline.team(team).network, pipeline.team(team).config
+    alpha_bars = pipeline.team(team).training_schedule().alphas_cumprod.float()
+    t = torch.randint(len(alpha_bars), (x0.shape[0],), generator=generator)
+    noise = torch.randn(x0.shape, generator=generator)
+    output = network(q_sample(x0, alpha_bars[t], noise), t.float(), student.condition_with_grad(sentences))
+    return diffusion_loss(output, x0, noise, alpha_bars[t], config.prediction)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--weights", type=Path, default=DEFAULT_WEIGHTS_DIR)
@@ -74,6 +89,9 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=24, help="training sentences per concept")
     parser.add_argument("--descriptions", action="store_true", help="add descriptions (needs WordNet installed)")
     parser.add_argument("--names-share", type=float, default=0.25, help="share of a batch told the plain name")
+    parser.add_argument(
+        "--colour-share", type=float, default=0.0, help="share of a batch recoloured and told its colour (0: none)"
+    )
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -96,10 +114,15 @@ def main() -> None:
     step = restore_training_state(state_path, student.model, ema, optimizer) if args.resume else 0
     seconds_before = seconds_trained(state_path) if args.resume else 0.0
 
-    latents, concept_ids = _concept_latents(pipeline, args.data)
+    dataset = load_emoji_dataset(args.data)
+    dataset = dataset.subset(dataset.concept_indices() >= 0)
+    latents, concept_ids = _latents(pipeline, dataset)
     sentences = _sentences(args.sentences, args.descriptions)
-    taught = [*(pipeline.weights.vocabulary or ()), *(sentence for told in sentences.values() for sentence in told)]
-    print(f"{len(latents)} pictures, {sum(map(len, sentences.values()))} sentences, {len(trained)} tensors train")
+    colours = recoloured(dataset, 2, args.sentences) if args.colour_share else None
+    colour_latents = _latents(pipeline, colours)[0] if colours else None
+    coloured = [item["captions"] for item in colours.items] if colours else []
+    taught = [*(pipeline.weights.vocabulary or ()), *(s for told in [*sentences.values(), *coloured] for s in told)]
+    print(f"{len(latents)} pictures, {len(coloured)} recoloured, {sum(map(len, sentences.values()))} sentences")
 
     args.out.mkdir(parents=True, exist_ok=True)
     log_path = args.out / "distil_log.jsonl"
@@ -109,11 +132,18 @@ def main() -> None:
         progress = (seconds_before + time.time() - start) / schedule_seconds
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(args.lr, step, 50, progress, 0.05)
-        batch = torch.randint(len(latents), (args.batch,), generator=generator)
+        in_colour = round(args.batch * args.colour_share)
+        batch = torch.randint(len(latents), (args.batch - in_colour,), generator=generator)
         names = [CONCEPTS[int(concept_ids[i])].name for i in batch]
         told = [name if rng.random() < args.names_share else rng.choice(sentences[name]) for name in names]
         team = args.teams[step % len(args.teams)]
         loss = phrasing_loss(student, teacher, pipeline, team, latents[batch], told, names, generator)
+        if colour_latents is not None and in_colour:
+            picked = torch.randint(len(colour_latents), (in_colour,), generator=generator)
+            asked = [rng.choice(coloured[i]) for i in picked]
+            loss = (1 - args.colour_share) * loss + args.colour_share * colour_loss(
+                student, pipeline, team, colour_latents[picked], asked, generator
+            )
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trained, 1.0)
@@ -133,10 +163,8 @@ def main() -> None:
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
 
 
-def _concept_latents(pipeline: Pipeline, data: Path) -> tuple[torch.Tensor, np.ndarray]:
-    """The sketchbook's latents (N, C, h, w) of every concept picture, and their concept indices (N,)."""
-    dataset = load_emoji_dataset(data)
-    dataset = dataset.subset(dataset.concept_indices() >= 0)
+def _latents(pipeline: Pipeline, dataset: EmojiDataset) -> tuple[torch.Tensor, np.ndarray]:
+    """The sketchbook's latents (N, C, h, w) of a dataset's concept pictures, and their concept indices (N,)."""
     pictures = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset), dataset.concept_indices(), 32)
     with torch.no_grad():
         return pipeline.to_latent(pictures.pictures).float(), pictures.concept_ids

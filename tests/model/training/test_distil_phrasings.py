@@ -6,9 +6,10 @@ import pytest
 import torch
 
 from model.checkpoint import load_state_dict
+from model.diffusion import diffusion_loss, q_sample
 from model.lessons.words import load_vocabulary
 from model.loading import tiny_pipeline
-from model.training.distil_phrasings import _save, phrasing_loss
+from model.training.distil_phrasings import _save, colour_loss, phrasing_loss
 from model.training.ema import EMA
 from model.training.train import restore_training_state, seconds_trained
 
@@ -62,3 +63,28 @@ def test_a_saved_run_resumes_where_it_stopped_and_records_the_words_it_taught(tm
     saved = load_state_dict(tmp_path / "clip.safetensors", copy.deepcopy(pipeline.clip.model))
     assert all(torch.equal(saved[k].float(), v.half().float()) for k, v in ema.model.state_dict().items()), "the EMA"
     assert load_vocabulary(tmp_path) == {"a", "dog", "friendly", "please"}
+
+
+def test_a_colour_sentence_is_taught_by_the_recoloured_picture_itself():
+    """The colour loss is the team's own denoising loss on that picture, and only the text tower learns from it."""
+    pipeline = tiny_pipeline(latent=True)
+    team = pipeline.team("dit")
+    for p in team.network.parameters():  # as if trained: adaLN-Zero outputs would ignore the words
+        torch.nn.init.normal_(p, std=0.2)
+        p.requires_grad_(False)
+    student = copy.deepcopy(pipeline.clip)
+    book = pipeline.sketchbook.config
+    x0 = torch.randn(3, book.latent_channels, book.latent_size, book.latent_size)
+    sentences = ["a blue car", "two purple apples", "a green moon"]
+
+    loss = colour_loss(student, pipeline, "dit", x0, sentences, torch.Generator().manual_seed(3))
+    generator = torch.Generator().manual_seed(3)
+    alpha_bars = team.training_schedule().alphas_cumprod.float()
+    t = torch.randint(len(alpha_bars), (3,), generator=generator)
+    noise = torch.randn(x0.shape, generator=generator)
+    with torch.no_grad():
+        output = team.network(q_sample(x0, alpha_bars[t], noise), t.float(), pipeline.clip.condition(sentences))
+    assert loss.item() == pytest.approx(diffusion_loss(output, x0, noise, alpha_bars[t], team.config.prediction).item())
+    loss.backward()
+    assert student.model.token_embedding.weight.grad.abs().sum() > 0
+    assert all(p.grad is None for p in team.network.parameters())
