@@ -91,8 +91,7 @@ class FinalLayer(nn.Module):
 
 
 class DiT(nn.Module):
-    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W); it offers patches
-    (model/capabilities.py)."""
+    """forward(x (B, C, H, W), t (B,), cond) → network output (B, C, H, W); it offers patches (capabilities.py)."""
 
     def __init__(self, config: ModelConfig):
         super().__init__()
