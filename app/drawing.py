@@ -87,7 +87,7 @@ class Drawer:
             num_images=request.num_images,
             seed=job.seed,
             sampler=request.sampler,
-            backbone=request.backbone,
+            backbone=team.name,
             schedule=team.schedule_name(request.schedule),
             sketchbook=team.draws_in_latent,
             reading=reading,

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from app.blocked import BlockedWords
 from app.config import Settings
 from app.protocol import Choice, Defaults, Limits, Options, SketchbookShape
-from model.pipeline import Pipeline
+from model.pipeline import Pipeline, first_team
 from model.samplers import SAMPLERS
 from model.schedules import SCHEDULES
 from model.team import Team
@@ -27,7 +27,7 @@ SCHEDULE_WORDS = {
 def page_backbone(pipeline: Pipeline) -> str:
     """The team the page starts on: the default one, or the model's first where it lacks that team."""
     default = Defaults().backbone
-    return default if default in pipeline.backbones else pipeline.backbones[0]
+    return default if default in pipeline.backbones else first_team(pipeline).name
 
 
 def build_options(settings: Settings, pipeline: Pipeline) -> Options:

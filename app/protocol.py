@@ -189,7 +189,7 @@ class Generate(BaseModel):
     guidance_scale: float = Field(_DEFAULTS["guidance_scale"], allow_inf_nan=False)
     seed: int | None = None  # None = the server rolls one and reports it in `start`
     sampler: str = _DEFAULTS["sampler"]
-    backbone: str = _DEFAULTS["backbone"]
+    backbone: str | None = _DEFAULTS["backbone"]  # None: the model's first team, settled by the check below
     num_images: int = _DEFAULTS["num_images"]
     schedule: str | None = _DEFAULTS["schedule"]  # None = the schedule the model was trained with
 
@@ -217,8 +217,8 @@ class Generate(BaseModel):
             )
         if self.seed is not None and not 0 <= self.seed <= limits.max_seed:
             raise _invalid(f"The seed must be a whole number from 0 to {limits.max_seed} (you sent {self.seed}).")
-        if "backbone" not in self.model_fields_set and self.backbone not in {c.name for c in options.backbones}:
-            self.backbone = options.backbones[0].name  # the default team is not in this model: its first team
+        if self.backbone is None:  # none named: the model's first team, first_team(pipeline), whose name leads
+            self.backbone = options.backbones[0].name  # the list because the options list the teams in its order
         for label, name, choices in (
             ("sampler", self.sampler, options.samplers),
             ("backbone", self.backbone, options.backbones),

@@ -30,7 +30,7 @@ class GenerationRequest:
     guidance_scale: float = 2.0  # model/weights/MODEL_CARD.md, v1.13: teams that know the words need a light hint
     seed: int = 0
     sampler: str = "dpmpp_2m"
-    backbone: str = "unet"
+    backbone: str | None = None  # None: the model's first team (`first_team`)
     num_images: int = 1
     schedule: str | None = None  # None: the schedule the model was trained with
 
@@ -59,11 +59,13 @@ class Pipeline:
         self.sketchbook = sketchbook
         self.weights = weights or WeightsFolder()  # what its folder holds beside the checkpoints
         self._preview: LatentPreview | None = None
-        self.config = next(iter(self.teams.values())).config
+        self.config = first_team(self).config
         self.device = next(clip.parameters()).device
 
-    def team(self, name: str) -> Team:
-        """The team a request names."""
+    def team(self, name: str | None) -> Team:
+        """The team a request names; `first_team` when it names none."""
+        if name is None:
+            return first_team(self)
         if name not in self.teams:
             raise ValueError(f"unknown backbone {name!r}; choose one of {', '.join(self.teams)}")
         return self.teams[name]
@@ -125,7 +127,7 @@ class Pipeline:
         `paints` says whether the decoder paints step i of a sketchbook team (else the preview; None: every step)."""
         last = request.num_inference_steps - 1
         for step in self.team_steps(request, forward, observe_guidance):
-            if self.teams[request.backbone].draws_in_latent:  # the name is known: team_steps checked the request
+            if self.team(request.backbone).draws_in_latent:  # the name is known: team_steps checked the request
                 painting = paints is None or paints(step.index)
                 step = self.painted(step, paint=painting, last=step.index == last, decode=decode)
             yield step
@@ -218,3 +220,9 @@ class Pipeline:
         return replace(
             step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t, preview=not paint
         )
+
+
+def first_team(pipeline: Pipeline) -> Team:
+    """The team a run gets when it names none: the model's first, in `BACKBONES` order (Team CNN in ours, the one
+    team of a Stable Diffusion folder). `/api/options` lists the teams in this order, so its first is this one."""
+    return next(iter(pipeline.teams.values()))

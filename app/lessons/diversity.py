@@ -64,7 +64,6 @@ def _compare(pipeline: Pipeline, query: DiversityQuery) -> Comparison:
         seed=query.seed,
         num_inference_steps=query.steps,
         num_images=NUM_PICTURES,
-        backbone=pipeline.backbones[0],  # the model's first team: Team CNN in ours
     )
     dust = _grid(pipeline.sample(request))
     scale = pipeline.weights.variety_scale

@@ -42,7 +42,6 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, opt
                 seed=run.seed,
                 num_inference_steps=run.steps,
                 guidance_scale=run.guidance,
-                backbone=pipeline.backbones[0],  # the model's first team: Team CNN in ours
             )
             try:
                 await stream_lanes(websocket, gate, LIVE_RUNS[run.lesson](pipeline, request), run.steps)

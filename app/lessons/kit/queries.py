@@ -25,7 +25,7 @@ class DustQuery(BaseModel):
     noise_seed: int = Field(0, ge=0, le=MAX_SEED)  # the one handful of dust used at every position
     steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     schedule: str | None = None  # None: the model's own schedule
-    backbone: str | None = None  # None: the model's first team (Team CNN in ours)
+    backbone: str | None = None  # None: the model's first team (model.pipeline.first_team)
 
 
 def check_query(query: DustQuery, options: Options) -> None:
@@ -47,8 +47,8 @@ def check_query(query: DustQuery, options: Options) -> None:
 
 
 def team_of(pipeline: Pipeline, query: DustQuery) -> Team:
-    """The team the query names, else the model's first."""
-    return pipeline.team(query.backbone or pipeline.backbones[0])
+    """The team the query names, else the model's first (`first_team`)."""
+    return pipeline.team(query.backbone)
 
 
 def dusty_row(pipeline: Pipeline, team: Team, query: DustQuery) -> torch.Tensor:
