@@ -36,6 +36,10 @@ MAX_NAME_CHARS = 24  # a first name or a nickname under a picture on the wall
 NAME_PUNCTUATION = frozenset(" -'’.")  # besides letters, marks and digits: "Zoë O’Brien-Li", "J. Smith"
 
 _DEFAULTS: dict[str, Any] = {field.name: field.default for field in fields(GenerationRequest)}
+LESSON_STEPS = 20  # a lesson run: enough for a good picture, few enough to watch step by step
+MAX_LESSON_STEPS = 50
+# none, the words alone, the app's default, a strong hint and shouting (the default moves, the sweep with it)
+GUIDANCE_SWEEP = tuple(sorted({0.0, 1.0, _DEFAULTS["guidance_scale"], 5.0, 15.0}))
 
 # ----------------------------------------------------------------------------------------------
 # Binary frames: a 12-byte big-endian header, then the encoded picture.
@@ -137,6 +141,14 @@ class Defaults(BaseModel):
     num_images: int = _DEFAULTS["num_images"]
 
 
+class LessonSettings(BaseModel):
+    """What the lesson pages share, so their scripts read it rather than write it down."""
+
+    steps: int = LESSON_STEPS  # a lesson run's sampler steps, and the dust sliders' positions past the clean picture
+    max_steps: int = MAX_LESSON_STEPS  # one lesson can't ask for more work than another
+    guidance_sweep: list[float] = list(GUIDANCE_SWEEP)  # the hint strengths the Hints lesson compares, in order
+
+
 class SketchbookShape(BaseModel):
     """The latent space the teams draw in, when they draw in one (latent diffusion)."""
 
@@ -158,6 +170,7 @@ class Options(BaseModel):
     schedules: list[Choice]
     limits: Limits
     defaults: Defaults
+    lessons: LessonSettings = LessonSettings()
     frame: FrameSpec = FrameSpec()
     # the school's blocked words (app/blocked.py): a rule every prompt and name is checked against, never published
     _blocked_words: BlockedWords = PrivateAttr(default_factory=BlockedWords)
@@ -198,25 +211,16 @@ class Generate(BaseModel):
         """Check ranges and names against the published options, in words a student can act on."""
         options: Options = (info.context or {})["options"]
         limits = options.limits
-        if not self.prompt.strip():
-            raise _invalid("Type a prompt first, for example “a smiling cat”.")
-        if options.blocks(self.prompt, self.negative_prompt):
-            raise PydanticCustomError("blocked_words", PROMPT_REFUSAL)
-        for label, text in (("prompt", self.prompt), ("negative prompt", self.negative_prompt)):
-            if len(text) > limits.max_prompt_chars:
-                raise _invalid(f"The {label} has {len(text)} characters; keep it to {limits.max_prompt_chars}.")
-        for label, value, high in (
-            ("steps", self.steps, limits.max_steps),
-            ("pictures", self.num_images, limits.max_num_images),
+        for problem in (
+            prompt_refused(self.prompt),
+            words_refused(options, ("prompt", self.prompt), ("negative prompt", self.negative_prompt)),
+            count_refused("steps", self.steps, limits.max_steps),
+            count_refused("pictures", self.num_images, limits.max_num_images),
+            guidance_refused(self.guidance_scale, limits),
+            seed_refused(self.seed, limits.max_seed),
         ):
-            if not 1 <= value <= high:
-                raise _invalid(f"Choose between 1 and {high} {label} (you asked for {value}).")
-        if not 0 <= self.guidance_scale <= limits.max_guidance_scale:
-            raise _invalid(
-                f"Guidance must be between 0 and {limits.max_guidance_scale:g} (you asked for {self.guidance_scale:g})."
-            )
-        if self.seed is not None and not 0 <= self.seed <= limits.max_seed:
-            raise _invalid(f"The seed must be a whole number from 0 to {limits.max_seed} (you sent {self.seed}).")
+            if problem is not None:
+                raise problem
         if self.backbone is None:  # none named: the model's first team, first_team(pipeline), whose name leads
             self.backbone = options.backbones[0].name  # the list because the options list the teams in its order
         for label, name, choices in (
@@ -302,6 +306,41 @@ _CLIENT_MESSAGE: TypeAdapter[ClientCommand] = TypeAdapter(ClientMessage)
 
 def _invalid(sentence: str) -> PydanticCustomError:
     return PydanticCustomError("invalid_field", sentence)
+
+
+# The checks every request shares, /ws and the lessons alike, each a sentence a student can act on (None: fine).
+
+
+def prompt_refused(prompt: str) -> PydanticCustomError | None:
+    return None if prompt.strip() else _invalid("Type a prompt first, for example “a smiling cat”.")
+
+
+def words_refused(options: Options, *labelled: tuple[str, str]) -> PydanticCustomError | None:
+    """A blocked word in any of the (label, text) pairs, or a text longer than the server takes."""
+    if options.blocks(*(text for _, text in labelled)):
+        return PydanticCustomError("blocked_words", PROMPT_REFUSAL)
+    most = options.limits.max_prompt_chars
+    for label, text in labelled:
+        if len(text) > most:
+            return _invalid(f"The {label} has {len(text)} characters; keep it to {most}.")
+    return None
+
+
+def count_refused(label: str, value: int, high: int) -> PydanticCustomError | None:
+    return None if 1 <= value <= high else _invalid(f"Choose between 1 and {high} {label} (you asked for {value}).")
+
+
+def guidance_refused(scale: float, limits: Limits) -> PydanticCustomError | None:
+    if 0 <= scale <= limits.max_guidance_scale:
+        return None
+    return _invalid(f"Guidance must be between 0 and {limits.max_guidance_scale:g} (you asked for {scale:g}).")
+
+
+def seed_refused(seed: int | None, high: int) -> PydanticCustomError | None:
+    """None is no seed (the server rolls one); `high` is the largest seed the request may start from."""
+    if seed is None or 0 <= seed <= high:
+        return None
+    return _invalid(f"The seed must be a whole number from 0 to {high} (you sent {seed}).")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -501,13 +540,14 @@ def parse_client_message(raw: str | bytes, options: Options) -> ClientCommand:
     try:
         return _CLIENT_MESSAGE.validate_python(data, context={"options": options})
     except ValidationError as error:
-        raise _explain(error) from None
+        raise explain(error, tagged=True) from None
 
 
-def _explain(error: ValidationError) -> ProtocolError:
-    """Turn pydantic's first complaint into one plain sentence."""
+def explain(error: ValidationError, tagged: bool = False) -> ProtocolError:
+    """Turn pydantic's first complaint into one plain sentence: the one path from a refused request to words, for
+    /ws and the lessons alike. `tagged`: the error's place starts with the message's `type`, which is no field."""
     first = error.errors(include_url=False)[0]
-    kind, field = first["type"], ".".join(str(part) for part in first["loc"][1:])
+    kind, field = first["type"], ".".join(str(part) for part in first["loc"][1 if tagged else 0 :])
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return ProtocolError(
             "unknown_type", "The message “type” must be one of: generate, cancel, open_room, join_room, set_name."

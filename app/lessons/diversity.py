@@ -3,13 +3,13 @@
 from typing import Annotated
 
 import torch
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
 
-from app.deps import OptionsDep
-from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, lesson_query
 from app.lessons.kit.lesson import Lesson
-from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.limits import MAX_SEED
+from app.lessons.kit.queries import LessonRun
 from app.lessons.kit.sheets import png_data_urls
 from model.lessons.diversity import draw_without_dust, variety
 from model.pipeline import GenerationRequest, Pipeline
@@ -20,12 +20,8 @@ NUM_PICTURES = 8
 NO_NO_DUST = "This model came without its no-dust twin, so there is nothing to compare it with."
 
 
-class DiversityQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    prompt: str = Field(min_length=1)
-    seed: int = Field(0, ge=0, le=MAX_SEED - NUM_PICTURES)
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
+class DiversityQuery(LessonRun):
+    seed: int = Field(0, ge=0, le=MAX_SEED - NUM_PICTURES)  # the grid's pictures are seeds seed … seed + 7
 
 
 class Grid(BaseModel):
@@ -45,10 +41,9 @@ class Comparison(BaseModel):
 
 @router.get("/api/lessons/diversity")
 async def diversity(
-    query: Annotated[DiversityQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+    query: Annotated[DiversityQuery, lesson_query(DiversityQuery)], pipeline: PipelineDep, gate: LessonGateDep
 ) -> Comparison:
     """Eight pictures from eight starting dusts, and the no-dust model's eight for the same words."""
-    check_length(query.prompt, options)
     return await gate.run(_compare, pipeline, query)
 
 

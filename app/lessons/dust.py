@@ -3,14 +3,14 @@
 from typing import Annotated
 
 import torch
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length, lesson_query
 from app.lessons.kit.lesson import Lesson
-from app.lessons.kit.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
+from app.lessons.kit.limits import MAX_LESSON_STEPS
 from app.lessons.kit.queries import DustQuery, check_query, dusty_row, team_of
 from app.lessons.kit.sheets import png_response, sheet_png
 from model.lessons.examples import EXAMPLES
@@ -30,7 +30,7 @@ class CleanUpQuery(DustQuery):
 
     start: int = Field(ge=0, le=MAX_LESSON_STEPS)
     words: str = ""
-    guidance: float = Field(3.0, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
+    guidance_scale: float = Field(3.0, allow_inf_nan=False)  # a firmer hint than a drawing's: SDEdit starts half-way
 
 
 @router.get("/api/lessons/examples")
@@ -41,7 +41,10 @@ def examples() -> list[Example]:
 
 @router.get("/api/lessons/dust.png", response_class=Response)
 async def dust_sheet(
-    query: Annotated[DustQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+    query: Annotated[DustQuery, lesson_query(DustQuery)],
+    pipeline: PipelineDep,
+    options: OptionsDep,
+    gate: LessonGateDep,
 ) -> Response:
     """One row of K + 1 pictures: the clean picture, then x_t at every slider position with the same ε."""
     check_query(query, options)
@@ -50,7 +53,10 @@ async def dust_sheet(
 
 @router.get("/api/lessons/clean-up.png", response_class=Response)
 async def clean_up_sheet(
-    query: Annotated[CleanUpQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+    query: Annotated[CleanUpQuery, lesson_query(CleanUpQuery)],
+    pipeline: PipelineDep,
+    options: OptionsDep,
+    gate: LessonGateDep,
 ) -> Response:
     """Two rows of start + 1 pictures: the dusty paper after each step, and the model's guess at each step."""
     check_query(query, options)
@@ -71,7 +77,7 @@ def _clean_up_sheet(pipeline: Pipeline, query: CleanUpQuery) -> bytes:
     team = team_of(pipeline, query)
     dusty = dusty_row(pipeline, team, query)
     schedule = team.sampling_schedule(query.schedule)
-    request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance, backbone=team.name)
+    request = GenerationRequest(prompt=query.words, guidance_scale=query.guidance_scale, backbone=team.name)
     denoiser = pipeline.guided_denoiser(request, schedule)
     start = dusty[query.start : query.start + 1]
     steps = list(clean_up(denoiser, start, schedule, query.steps, query.start))

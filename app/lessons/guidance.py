@@ -6,12 +6,10 @@ import torch
 
 from app.lessons.kit.lanes import Lane, Shown, drawing_lane
 from app.lessons.kit.lesson import Lesson
-from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
+from app.lessons.kit.limits import GUIDANCE_SWEEP, MAX_LESSON_GUIDANCE
 from model.diffusion import Estimate
 from model.pipeline import GenerationRequest, Pipeline
 
-# none, the words alone, the app's default, a strong hint and shouting (the default moves, the sweep with it)
-GUIDANCE_SWEEP = tuple(sorted({0.0, 1.0, GenerationRequest.guidance_scale, 5.0, 15.0}))
 WORDS_PUSH_GAIN = 2.0  # the words' push is small next to the pictures: shown twice as strong, grey = none
 
 

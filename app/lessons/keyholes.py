@@ -3,11 +3,11 @@
 from typing import Annotated
 
 import torch
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
 from app.deps import OptionsDep
-from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length, lesson_query
 from app.lessons.kit.lesson import Lesson
 from app.lessons.kit.limits import MAX_LESSON_STEPS
 from app.lessons.kit.queries import DustQuery, check_query, dusty_row, team_of
@@ -64,7 +64,10 @@ def _cnn_keyholes(cnn: Team) -> list[Keyhole] | None:
 
 @router.get("/api/lessons/patch-attention")
 async def patch_look(
-    query: Annotated[PatchQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+    query: Annotated[PatchQuery, lesson_query(PatchQuery)],
+    pipeline: PipelineDep,
+    options: OptionsDep,
+    gate: LessonGateDep,
 ) -> PatchLook:
     """Where one DiT patch looks in the dusty picture: self-attention averaged over heads and blocks."""
     check_query(query, options)

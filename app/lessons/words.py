@@ -2,14 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
 
 from app.deps import OptionsDep
-from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length
+from app.lessons.kit.deps import LessonGateDep, PipelineDep, check_length, lesson_query
 from app.lessons.kit.lanes import Lane, Shown, drawing_lane
 from app.lessons.kit.lesson import Lesson
-from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.queries import LessonRun
 from app.lessons.kit.sheets import heat_overlays, png_data_urls
 from model.capabilities import HasCrossAttention
 from model.clip import clip_with_pictures
@@ -45,14 +45,6 @@ def reading(prompt: str, pipeline: PipelineDep, options: OptionsDep) -> Reading:
     )
 
 
-class MapsQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    prompt: str = Field(min_length=1)
-    seed: int = Field(0, ge=0, le=MAX_SEED)
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
-
-
 class TokenMap(BaseModel):
     token: str
     map: str  # PNG data URL: the finished picture, lit where this token was looked at
@@ -65,17 +57,16 @@ class WordMapsAnswer(BaseModel):
 
 @router.get("/api/lessons/word-maps")
 async def where_words_land(
-    query: Annotated[MapsQuery, Query()], pipeline: PipelineDep, options: OptionsDep, gate: LessonGateDep
+    query: Annotated[LessonRun, lesson_query(LessonRun)], pipeline: PipelineDep, gate: LessonGateDep
 ) -> WordMapsAnswer:
     """Team CNN (ours, or a Stable Diffusion folder's U-Net) draws the prompt; every cross-attention map of
     every step, per token, added up (DAAM)."""
-    check_length(query.prompt, options)
     if pipeline.team_with(HasCrossAttention) is None:
         raise HTTPException(404, "The word maps show Team CNN's attention, and this model has no such team.")
     return await gate.run(_maps, pipeline, query)
 
 
-def _maps(pipeline: Pipeline, query: MapsQuery) -> WordMapsAnswer:
+def _maps(pipeline: Pipeline, query: LessonRun) -> WordMapsAnswer:
     request = GenerationRequest(prompt=query.prompt, seed=query.seed, num_inference_steps=query.steps)
     found = word_maps(pipeline, request)
     lit = png_data_urls(heat_overlays(found.picture, found.maps))

@@ -91,15 +91,15 @@ def test_clean_up_starts_from_the_dust_on_the_slider(client: TestClient):
     [
         ("dust.png", {}, "Choose a picture"),
         ("dust.png", {"example": "unicorn"}, "Choose a picture from"),
-        ("dust.png", {"prompt": "x" * 101}, "too long"),
+        ("dust.png", {"prompt": "x" * 101}, "The prompt has 101 characters; keep it to 100."),
         ("dust.png", {"example": "smiley", "schedule": "hourglass"}, "no clock"),
         ("dust.png", {"example": "smiley", "backbone": "mlp"}, "no team"),
-        ("dust.png", {"example": "smiley", "steps": 51}, "less than or equal"),
+        ("dust.png", {"example": "smiley", "steps": 51}, "Choose between 1 and 50 steps (you asked for 51)."),
         ("dust.png", {"example": "smiley", "noise_seed": 2**31}, "less than or equal to 2147483647"),
-        ("dust.png", {"example": "smiley", "path": "/etc/passwd"}, "Extra inputs"),
+        ("dust.png", {"example": "smiley", "path": "/etc/passwd"}, "a field “path” that the server doesn't know"),
         ("clean-up.png", {"example": "smiley", "steps": 5, "start": 6}, "between 0 and 5"),
-        ("clean-up.png", {"example": "smiley", "start": 1, "guidance": "nan"}, "finite"),
-        ("clean-up.png", {"example": "smiley", "start": 1, "words": "y" * 101}, "at most 100"),
+        ("clean-up.png", {"example": "smiley", "start": 1, "guidance_scale": "nan"}, "finite"),
+        ("clean-up.png", {"example": "smiley", "start": 1, "words": "y" * 101}, "keep it to 100"),
     ],
 )
 def test_bad_queries_get_a_sentence(client: TestClient, route: str, params: dict, words: str):
@@ -112,3 +112,22 @@ def test_lesson_prompt_fields_end_where_the_servers_check_does(client: TestClien
     for slug in ("words", "guidance", "diversity", "dust"):
         page = client.get(f"/lessons/{slug}").text
         assert f'maxlength="{settings.max_prompt_chars}"' in page and 'maxlength="200"' not in page
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"prompt": "x" * 101},
+        {"prompt": "a cat", "seed": 2**31},
+        {"prompt": "a cat", "guidance_scale": 21},
+        {"prompt": " "},
+    ],
+)
+def test_a_lesson_refuses_what_ws_refuses_in_the_same_sentence(client: TestClient, ws, run_lesson, fields: dict):
+    ws.send_json({"type": "generate", **fields})
+    said = ws.receive_json()["message"]
+    assert said.endswith(".") and "[" not in said
+    asked = client.get("/api/lessons/word-maps", params=fields)
+    assert asked.status_code == 422 and asked.json()["detail"] == said, "an HTTP lesson route"
+    _, _, reply = run_lesson(client, lesson="teams", **fields)
+    assert reply["message"] == said, "the live lessons' socket"

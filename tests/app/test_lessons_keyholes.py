@@ -35,7 +35,7 @@ def test_a_patch_looks_somewhere_and_the_look_depends_on_the_patch(client: TestC
         ({"example": "smiley", "patch": 10_000}, "a patch below"),
         ({"example": "smiley", "steps": 5, "position": 6}, "Choose a position up to 5"),
         ({"example": "nope"}, "Choose a picture from: smiley"),
-        ({"example": "smiley", "words": "w" * 101}, "Use at most 100 characters"),
+        ({"example": "smiley", "words": "w" * 101}, "The prompt has 101 characters; keep it to 100."),
     ],
 )
 def test_bad_looks_are_refused_with_a_sentence_that_says_what_to_do(client: TestClient, params: dict, sentence: str):

@@ -41,7 +41,7 @@ def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient, run
 
 
 def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline: Pipeline, run_lesson):
-    steps, pictures, done = run_lesson(client, lesson="guidance", prompt="a red apple", steps=3, guidance=7)
+    steps, pictures, done = run_lesson(client, lesson="guidance", prompt="a red apple", steps=3, guidance_scale=7)
     lanes = [step["lane"] for step in steps]
     assert done["type"] == "done" and lanes.count("guidance") == lanes.count("no-words") == 3
     taken_apart = [p for p, lane in zip(pictures, lanes) if lane == "guidance"]
@@ -57,14 +57,14 @@ def test_guidance_is_taken_apart_into_three_guesses(client: TestClient, pipeline
 
 
 def test_at_guidance_one_the_unguided_guess_is_not_computed(client: TestClient, run_lesson):
-    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=2, guidance=1)
+    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=2, guidance_scale=1)
     first = next(p for p, step in zip(pictures, steps) if step["lane"] == "guidance")
     assert np.all(first[:, :32] == 128), "grey: no unconditional pass at scale 1"
     assert np.array_equal(first[:, 32:64], first[:, 64:96]), "at 1 the mix is the prompted guess"
 
 
 def test_beside_the_guided_run_the_same_dust_is_drawn_with_no_words(client: TestClient, run_lesson):
-    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=4, guidance=7, seed=3)
+    steps, pictures, _ = run_lesson(client, lesson="guidance", prompt="a red apple", steps=4, guidance_scale=7, seed=3)
     guided = [p for p, step in zip(pictures, steps) if step["lane"] == "guidance"]
     silent = [p for p, step in zip(pictures, steps) if step["lane"] == "no-words"]
     assert len(silent) == 4 and all(p.shape == (32, 2 * 32, 3) for p in silent), "its dusty paper and its guess"
@@ -89,8 +89,8 @@ def test_the_sweep_draws_every_strength_from_the_same_dust(client: TestClient, r
         ({"lesson": "teams", "prompt": ""}, "prompt"),
         ({"lesson": "dance", "prompt": "a cat"}, "lesson"),
         ({"lesson": "teams", "prompt": "a cat", "steps": 51}, "steps"),
-        ({"lesson": "guidance", "prompt": "a cat", "guidance": 21}, "guidance"),
-        ({"lesson": "teams", "prompt": "x" * 101}, "at most 100"),
+        ({"lesson": "guidance", "prompt": "a cat", "guidance_scale": 21}, "Guidance must be between 0 and 20"),
+        ({"lesson": "teams", "prompt": "x" * 101}, "The prompt has 101 characters; keep it to 100."),
         ({"lesson": "teams", "prompt": "a cat", "file": "/etc/passwd"}, "file"),
     ],
 )

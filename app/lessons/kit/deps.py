@@ -1,14 +1,17 @@
-"""What lesson routes share: the loaded pipeline, the gate its runs pass through, and the rules for words."""
+"""What lesson routes share: the loaded pipeline, the gate its runs pass through, and the rules for requests."""
 
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException
-from starlette.requests import HTTPConnection
+from pydantic import BaseModel, ValidationError
+from starlette.requests import HTTPConnection, Request
 
-from app.blocked import PROMPT_REFUSAL
+from app.deps import OptionsDep
 from app.lessons.kit.gate import LessonGate
-from app.protocol import Options
+from app.protocol import Options, explain, words_refused
 from model.pipeline import Pipeline
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def get_pipeline(connection: HTTPConnection) -> Pipeline:
@@ -25,17 +28,24 @@ def get_lesson_gate(connection: HTTPConnection) -> LessonGate:
 LessonGateDep = Annotated[LessonGate, Depends(get_lesson_gate)]
 
 
-def refusal(text: str, options: Options) -> str | None:
-    """Why a lesson will not take these words, in a sentence: longer than the server accepts anywhere, or holding a
-    word the school's list blocks (app/blocked.py); None when it takes them."""
-    if len(text) > options.limits.max_prompt_chars:
-        return f"Use at most {options.limits.max_prompt_chars} characters for the words."
-    if options.blocks(text):
-        return PROMPT_REFUSAL
-    return None
+def refused(error: ValidationError) -> HTTPException:
+    """A request a lesson route will not take, as a 422 whose detail is /ws's sentence for it (protocol.explain)."""
+    return HTTPException(422, explain(error).error.message)
+
+
+def lesson_query(model: type[M]) -> Any:
+    """A dependency that reads a lesson's query string as `model`, checked against the server's options like /ws."""
+
+    def parse(request: Request, options: OptionsDep) -> M:
+        try:
+            return model.model_validate(dict(request.query_params), context={"options": options})
+        except ValidationError as error:
+            raise refused(error) from None
+
+    return Depends(parse)
 
 
 def check_length(text: str, options: Options) -> None:
-    """Refuse words the lessons do not take (`refusal`), with its sentence (422)."""
-    if (sentence := refusal(text, options)) is not None:
-        raise HTTPException(422, sentence)
+    """Refuse words the lessons do not take (too long, or a blocked word), in /ws's sentence (422)."""
+    if (problem := words_refused(options, ("prompt", text))) is not None:
+        raise HTTPException(422, problem.message())

@@ -5,12 +5,12 @@ from pydantic import ValidationError
 
 from app.admission import admitted
 from app.deps import OptionsDep, SettingsDep
-from app.lessons.kit.deps import LessonGateDep, PipelineDep, refusal
+from app.lessons.kit.deps import LessonGateDep, PipelineDep
 from app.lessons.kit.gate import LessonGate, LessonsBusy
 from app.lessons.kit.messages import LessonError, LiveRun
 from app.lessons.kit.stream import stream_lanes
 from app.lessons.registry import LIVE_RUNS
-from app.protocol import Options
+from app.protocol import Options, explain
 from model.pipeline import GenerationRequest, Pipeline
 
 router = APIRouter()
@@ -30,18 +30,15 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, opt
     try:
         while True:
             try:
-                run = LiveRun.model_validate_json(await websocket.receive_text())
+                run = LiveRun.model_validate_json(await websocket.receive_text(), context={"options": options})
             except ValidationError as error:
-                await websocket.send_text(LessonError(message=_sentence(error)).model_dump_json())
-                continue
-            if (sentence := refusal(run.prompt, options)) is not None:  # too long, or a blocked word
-                await websocket.send_text(LessonError(message=sentence).model_dump_json())
+                await websocket.send_text(LessonError(message=explain(error).error.message).model_dump_json())
                 continue
             request = GenerationRequest(
                 prompt=run.prompt,
                 seed=run.seed,
                 num_inference_steps=run.steps,
-                guidance_scale=run.guidance,
+                guidance_scale=run.guidance_scale,
             )
             try:
                 await stream_lanes(websocket, gate, LIVE_RUNS[run.lesson](pipeline, request), run.steps)
@@ -49,10 +46,3 @@ async def _serve(websocket: WebSocket, pipeline: Pipeline, gate: LessonGate, opt
                 await websocket.send_text(LessonError(message=str(refused)).model_dump_json())
     except WebSocketDisconnect:
         return
-
-
-def _sentence(error: ValidationError) -> str:
-    """The first problem in words: which field, and what is wrong with it."""
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "message"
-    return f"{where}: {first['msg']}."

@@ -6,23 +6,16 @@ followed by one binary PNG of that lane's panels side by side, then `LessonDone`
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from app.lessons.kit.limits import MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.queries import LessonRun
 from app.lessons.registry import LIVE_RUNS
-from model.pipeline import GenerationRequest
 
 
-class LiveRun(BaseModel):
-    """One live lesson run: which lesson, the words, and the starting dust."""
-
-    model_config = ConfigDict(extra="forbid")
+class LiveRun(LessonRun):
+    """One live lesson run: which lesson, and the words, dust, steps and hint of every lesson request."""
 
     lesson: str  # a live run some lesson registers (app/lessons/registry.py): teams, guidance, sweep, words
-    prompt: str = Field(min_length=1)  # its length limit is the server's max_prompt_chars, checked on receipt
-    seed: int = Field(0, ge=0, le=MAX_SEED)
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
-    guidance: float = Field(GenerationRequest.guidance_scale, ge=0, le=MAX_LESSON_GUIDANCE, allow_inf_nan=False)
 
     @field_validator("lesson")
     @classmethod

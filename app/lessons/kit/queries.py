@@ -1,29 +1,55 @@
 """What several lessons ask alike: a picture to dust (built-in or drawn), its dust, its clock and its team."""
 
+from typing import ClassVar
+
 import torch
 from fastapi import HTTPException
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from app.blocked import PROMPT_REFUSAL
-from app.lessons.kit.limits import MAX_LESSON_STEPS, MAX_SEED
+from app.lessons.kit.limits import LESSON_STEPS, MAX_LESSON_STEPS, MAX_SEED
 from app.lessons.kit.start_pictures import start_picture
-from app.protocol import Options
+from app.protocol import Options, count_refused, guidance_refused, prompt_refused, seed_refused, words_refused
 from model.lessons.examples import EXAMPLES
 from model.lessons.sprinkle import slider_alpha_bars, sprinkle
-from model.pipeline import Pipeline
+from model.pipeline import GenerationRequest, Pipeline
 from model.team import Team
 
 
-class DustQuery(BaseModel):
-    """Which picture gets dust, which dust, and on which clock."""
+class LessonRun(BaseModel):
+    """What every lesson request asks: the words, the starting dust, the steps and the hint, in the main page's
+    names, checked against the server's options (validate with `context={"options": ...}`) in /ws's sentences."""
 
     model_config = ConfigDict(extra="forbid")
+    words_required: ClassVar[bool] = True  # False: a request that may start from a built-in picture instead
 
+    prompt: str
+    seed: int = 0
+    steps: int = LESSON_STEPS
+    guidance_scale: float = Field(GenerationRequest.guidance_scale, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _within_limits(self, info: ValidationInfo) -> "LessonRun":
+        options: Options = (info.context or {})["options"]
+        prompt = self.prompt or ""
+        for problem in (
+            prompt_refused(prompt) if self.words_required else None,
+            words_refused(options, ("prompt", prompt)),
+            count_refused("steps", self.steps, MAX_LESSON_STEPS),
+            guidance_refused(self.guidance_scale, options.limits),
+            seed_refused(self.seed, MAX_SEED),
+        ):
+            if problem is not None:
+                raise problem
+        return self
+
+
+class DustQuery(LessonRun):
+    """Which picture gets dust, which dust, and on which clock."""
+
+    words_required: ClassVar[bool] = False
     example: str | None = None  # a built-in picture; otherwise the model draws `prompt`
-    prompt: str | None = None
-    seed: int = Field(0, ge=0, le=MAX_SEED)  # for the drawn picture
+    prompt: str = ""  # the words the model draws when no example is chosen
     noise_seed: int = Field(0, ge=0, le=MAX_SEED)  # the one handful of dust used at every position
-    steps: int = Field(20, ge=1, le=MAX_LESSON_STEPS)
     schedule: str | None = None  # None: the model's own schedule
     backbone: str | None = None  # None: the model's first team (model.pipeline.first_team)
 
@@ -33,8 +59,6 @@ def check_query(query: DustQuery, options: Options) -> None:
     problems = [
         (query.example is not None and query.example not in EXAMPLES, f"Choose a picture from: {', '.join(EXAMPLES)}."),
         (query.example is None and not (query.prompt or "").strip(), "Choose a picture or type a few words."),
-        (len(query.prompt or "") > options.limits.max_prompt_chars, "Those words are too long."),
-        (options.blocks(query.prompt or ""), PROMPT_REFUSAL),
         (
             query.backbone not in {None, *(b.name for b in options.backbones)},
             f"There is no team called “{query.backbone}”.",

@@ -58,7 +58,7 @@ async function start() {
   defaultHint = options.defaults.guidance_scale;
   slider.addEventListener("input", () => ($("guidance-value").textContent = slider.value));
   const go = liveForm(({ prompt, seed }) =>
-    live.run({ lesson: "guidance", prompt, seed, steps: 20, guidance: Number(slider.value) }, showTriptych),
+    live.run({ lesson: "guidance", prompt, seed, steps: 20, guidance_scale: Number(slider.value) }, showTriptych),
   );
   $("sweep").addEventListener("click", async () => {
     const prompt = $("prompt").value.trim() || "a red apple";
