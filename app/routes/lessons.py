@@ -6,10 +6,8 @@ from fastapi.responses import HTMLResponse
 from app.deps import OptionsDep
 from app.lessons import registry
 from app.lessons.kit import live
-from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
 from app.lessons.registry import LESSONS
 from app.routes.page import templates
-from model.pipeline import GenerationRequest
 
 router = APIRouter()
 router.include_router(registry.router)
@@ -29,8 +27,10 @@ def lesson(request: Request, slug: str, options: OptionsDep) -> HTMLResponse:
         raise HTTPException(404, "There is no lesson by that name.")
     # the page's sliders and fields end where the server's checks do, and start where the main page does
     limits = {
-        "max_guidance": MAX_LESSON_GUIDANCE,
-        "default_guidance": GenerationRequest.guidance_scale,
+        "max_guidance": options.limits.max_guidance_scale,
+        "default_guidance": options.defaults.guidance_scale,
         "max_prompt_chars": options.limits.max_prompt_chars,
+        "max_seed": options.limits.max_seed,
+        "lesson_steps": options.lessons.steps,
     }
     return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug, **limits})

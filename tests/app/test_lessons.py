@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from app.lessons.kit.limits import MAX_LESSON_GUIDANCE
+from app.lessons.kit.limits import GUIDANCE_SWEEP, LESSON_STEPS, MAX_LESSON_GUIDANCE, MAX_LESSON_STEPS
 from app.lessons.registry import LESSONS
 from model.images import to_uint8
 from model.lessons.examples import draw_example
@@ -131,3 +131,8 @@ def test_a_lesson_refuses_what_ws_refuses_in_the_same_sentence(client: TestClien
     assert asked.status_code == 422 and asked.json()["detail"] == said, "an HTTP lesson route"
     _, _, reply = run_lesson(client, lesson="teams", **fields)
     assert reply["message"] == said, "the live lessons' socket"
+
+
+def test_the_lessons_settings_are_published_once_in_the_options(client: TestClient):
+    published = client.get("/api/options").json()["lessons"]
+    assert published == {"steps": LESSON_STEPS, "max_steps": MAX_LESSON_STEPS, "guidance_sweep": list(GUIDANCE_SWEEP)}

@@ -383,3 +383,69 @@ def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser,
     finally:
         context.close()
         server.stop()
+
+
+LIST_DETAIL = json.dumps({"detail": [{"loc": ["query", "prompt"], "msg": "Field required", "type": "missing"}]})
+
+
+@pytest.mark.parametrize(
+    ("lesson", "route", "act"),
+    [
+        ("words", "**/api/lessons/words?*", lambda page: page.click("#go")),
+        ("keyholes", "**/api/lessons/patch-attention?*", lambda page: page.keyboard.press("ArrowLeft")),
+        ("diversity", "**/api/lessons/diversity?*", lambda page: page.click("#go")),
+    ],
+)
+def test_a_refusal_whose_detail_is_a_list_is_said_in_words(browser, live: BackgroundServer, lesson, route, act):
+    """FastAPI answers a malformed query with a list of field errors: the shared getJSON says them, never
+    "[object Object]" (what the words and keyholes scripts showed with their own fetch code)."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch_console(page)
+    page.goto(live.url + f"lessons/{lesson}")
+    page.wait_for_selector("body[data-ready='true']")
+    page.route(route, lambda answer: answer.fulfill(status=422, content_type="application/json", body=LIST_DETAIL))
+    act(page)
+    page.wait_for_function("() => !document.getElementById('message').hidden")
+    assert page.inner_text("#message") == "Field required"
+    assert all("status of 422" in error for error in errors), errors  # the refused fetch, and nothing else
+    context.close()
+
+
+def test_the_lesson_pages_limits_come_from_the_server(browser, tmp_path, monkeypatch):
+    """maxlength, the seed's max and the lessons' steps are the server's, not numbers written in a page or script."""
+    from app import main
+    from app.config import Settings
+    from app.options import build_options
+    from app.protocol import LessonSettings
+    from model.seeds import MAX_SEED
+
+    steps = 7
+    lessons = {"lessons": LessonSettings(steps=steps)}
+    monkeypatch.setattr(main, "build_options", lambda *args: build_options(*args).model_copy(update=lessons))
+    settings = Settings(max_prompt_chars=37, gallery_dir=tmp_path)
+    server = BackgroundServer(lambda: main.create_app(settings, tiny_pipeline()))
+    server.start()
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch_console(page)
+    try:
+        for lesson in ("words", "guidance", "teams", "sketchbook", "diversity"):
+            page.goto(server.url + f"lessons/{lesson}")
+            page.wait_for_selector("body[data-ready='true']")
+            assert page.get_attribute("#prompt", "maxlength") == "37"
+            assert page.get_attribute("#seed", "max") == str(MAX_SEED)
+        for lesson, slider in (("dust", "amount"), ("clock", "moment"), ("keyholes", "amount")):
+            page.goto(server.url + f"lessons/{lesson}")
+            page.wait_for_selector("body[data-ready='true']")
+            assert page.get_attribute(f"#{slider}", "max") == str(steps), f"{lesson}: its slider ends at the steps"
+        page.goto(server.url + "lessons/teams")
+        page.wait_for_selector("body[data-ready='true']")
+        page.click("#go")
+        page.wait_for_selector("section[data-winner]")
+        ran = page.eval_on_selector_all("section[data-team]", "sections => sections.map(s => s.dataset.step)")
+        assert ran == [str(steps)] * 2, "the race runs the server's steps"
+        assert not errors, errors
+    finally:
+        context.close()
+        server.stop()

@@ -1,18 +1,17 @@
 // The dusty clock: every named schedule's ᾱ over one run, and the same dust on the same
 // picture under each, with one cursor moving through them all.
 
-import { bindLessonKeys, say } from "./page.js";
+import { bindLessonKeys, lessonPage } from "./page.js";
 import { pictureShare } from "../numbers.js";
 import { SliderPlayer } from "./play.js";
 import { plotLines } from "./plot.js";
 import { drawCell, loadSheet, sliderAlphaBars } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
-const STEPS = 20;
 const COLOURS = ["#4fd8c4", "#ffb547", "#ff7a90", "#9db4ff"];
 
 const slider = $("moment");
-slider.max = String(STEPS);
+let STEPS = 0; // a lesson run's steps, from /api/options
 const player = new SliderPlayer(slider, $("play"));
 let clocks = []; // { name, label, colour, alphaBars, sheet, canvas, value }
 
@@ -59,8 +58,9 @@ function panel(clock) {
   $("legend").append(item);
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
+async function start(options) {
+  STEPS = options.lessons.steps;
+  slider.max = String(STEPS);
   clocks = await Promise.all(
     options.schedules.map(async ({ name, label, hint }, i) => ({
       name,
@@ -76,7 +76,6 @@ async function start() {
   window.addEventListener("resize", drawChart);
   bindLessonKeys({ toggle: () => player.toggle(), step: (delta) => player.step(delta) }, slider);
   render();
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

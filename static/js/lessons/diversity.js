@@ -1,8 +1,9 @@
 // Dust vs memorising: eight seeds of the real model beside the no-dust model, each with a variety score.
 
-import { bindLessonKeys, liveForm, say } from "./page.js";
+import { bindLessonKeys, getJSON, lessonPage, liveForm } from "./page.js";
 
 const $ = (id) => document.getElementById(id);
+let steps = 0; // a lesson run's steps, from /api/options
 
 function fill(side, grid) {
   const box = $(`${side}-grid`);
@@ -33,10 +34,8 @@ function showScale(scale) {
 
 async function drawEight({ prompt, seed }) {
   $("dust-score").textContent = "Drawing eight pictures…";
-  const query = new URLSearchParams({ prompt, seed: String(seed) });
-  const response = await fetch(`/api/lessons/diversity?${query}`);
-  const answer = await response.json();
-  if (!response.ok) throw new Error(typeof answer.detail === "string" ? answer.detail : answer.detail[0].msg);
+  const query = new URLSearchParams({ prompt, seed: String(seed), steps: String(steps) });
+  const answer = await getJSON(`/api/lessons/diversity?${query}`);
   fill("dust", answer.dust);
   fill("no-dust", answer.no_dust);
   if (answer.note) $("no-dust-score").textContent = answer.note;
@@ -44,11 +43,7 @@ async function drawEight({ prompt, seed }) {
   document.body.dataset.drawn = String(Number(document.body.dataset.drawn || 0) + 1);
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
-  $("untrained").hidden = options.trained;
+lessonPage((options) => {
+  steps = options.lessons.steps;
   bindLessonKeys({ generate: liveForm(drawEight) });
-  document.body.dataset.ready = "true";
-}
-
-start().catch((error) => say(error.message));
+});

@@ -1,13 +1,13 @@
 // Sprinkling dust: a slider over the forward process, then SDEdit back from where it stands.
 
-import { bindLessonKeys, say } from "./page.js";
+import { bindLessonKeys, getJSON, lessonPage, say } from "./page.js";
 import { pictureShare } from "../numbers.js";
 import { SliderPlayer } from "./play.js";
 import { bindSquint } from "../squint.js";
 import { drawCell, loadSheet, sliderAlphaBars } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
-const STEPS = 20; // slider positions past the clean picture: the steps of one run
+let STEPS = 0; // slider positions past the clean picture: the steps of one lesson run, from /api/options
 const CLEAN_FPS = 5;
 
 const state = {
@@ -18,7 +18,6 @@ const state = {
 };
 
 const slider = $("amount");
-slider.max = String(STEPS);
 const player = new SliderPlayer(slider, $("play"));
 
 function sourceQuery() {
@@ -97,14 +96,11 @@ async function cleanUp() {
   show();
 }
 
-async function start() {
-  const [examples, options, alphaBars] = await Promise.all([
-    fetch("/api/lessons/examples").then((r) => r.json()),
-    fetch("/api/options").then((r) => r.json()),
-    sliderAlphaBars(STEPS),
-  ]);
+async function start(options) {
+  STEPS = options.lessons.steps;
+  slider.max = String(STEPS);
+  const [examples, alphaBars] = await Promise.all([getJSON("/api/lessons/examples"), sliderAlphaBars(STEPS)]);
   state.alphaBars = alphaBars;
-  $("untrained").hidden = options.trained;
   $("sketchbook-note").hidden = !options.sketchbook;
   bindSquint($("squint"), $("dusty"));
   for (const { name, label } of examples) {
@@ -126,7 +122,6 @@ async function start() {
   $("clean").addEventListener("click", cleanUp);
   bindLessonKeys({ toggle: () => player.toggle(), step: (delta) => player.step(delta), generate: cleanUp }, slider);
   await choose({ example: examples[0].name }, examples[0].label);
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

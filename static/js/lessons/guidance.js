@@ -1,7 +1,7 @@
 // The teacher's hints: classifier-free guidance taken apart live, then a sweep of strengths.
 
 import { LiveLesson } from "./live.js";
-import { bindLessonKeys, liveForm, say } from "./page.js";
+import { bindLessonKeys, lessonPage, liveForm, say } from "./page.js";
 import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
@@ -34,7 +34,7 @@ function showTriptych(meta, sheet) {
 }
 
 function showSweep(meta, sheet) {
-  if (!sweep[meta.lane]) sweepPanel(meta.lane); // the server names the strengths, in order
+  if (!sweep[meta.lane]) sweepPanel(meta.lane); // the server names the strengths (options.lessons.guidance_sweep), in order
   drawCell(sweep[meta.lane], sheet, 1);
   sweep[meta.lane].dataset.step = String(meta.index + 1);
 }
@@ -51,20 +51,19 @@ function sweepPanel(scale) {
   $("sweep-row").append(figure);
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
-  $("untrained").hidden = options.trained;
+async function start(options) {
+  const { steps } = options.lessons;
   slider.max = String(options.limits.max_guidance_scale); // one limit: the main page's
   defaultHint = options.defaults.guidance_scale;
   slider.addEventListener("input", () => ($("guidance-value").textContent = slider.value));
   const go = liveForm(({ prompt, seed }) =>
-    live.run({ lesson: "guidance", prompt, seed, steps: 20, guidance_scale: Number(slider.value) }, showTriptych),
+    live.run({ lesson: "guidance", prompt, seed, steps, guidance_scale: Number(slider.value) }, showTriptych),
   );
   $("sweep").addEventListener("click", async () => {
     const prompt = $("prompt").value.trim() || "a red apple";
     $("sweep").disabled = true;
     try {
-      await live.run({ lesson: "sweep", prompt, seed: Number($("seed").value) || 0, steps: 20 }, showSweep);
+      await live.run({ lesson: "sweep", prompt, seed: Number($("seed").value) || 0, steps }, showSweep);
     } catch (error) {
       say(error.message);
     } finally {
@@ -72,7 +71,6 @@ async function start() {
     }
   });
   bindLessonKeys({ generate: go });
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

@@ -1,11 +1,11 @@
 // Keyholes and patches: Team CNN's receptive field layer by layer, in cells of what it draws on (the sketch), and
 // Team Transformer's attention from one patch, both around one spot that a tap or the arrow keys move.
 
-import { bindLessonKeys, say } from "./page.js";
+import { bindLessonKeys, getJSON, lessonPage, say } from "./page.js";
 import { loadSheet } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
-const STEPS = 20;
+let STEPS = 0; // a lesson run's steps, from /api/options
 const COLOURS = ["#4fd8c4", "#ffb547", "#ff7a90", "#9db4ff", "#c8f56b"];
 const CANVAS_SIDE = 320; // about this many canvas pixels a side, whatever the picture's size
 
@@ -108,13 +108,15 @@ async function look() {
   const query = new URLSearchParams({
     example: "smiley", steps: String(STEPS), position: $("amount").value, patch: String(patch), words: "a smiling face",
   });
-  const response = await fetch(`/api/lessons/patch-attention?${query}`);
-  if (ticket !== state.ticket) return;
-  if (!response.ok) {
-    say((await response.json()).detail);
+  let answer;
+  try {
+    answer = await getJSON(`/api/lessons/patch-attention?${query}`);
+  } catch (error) {
+    if (ticket === state.ticket) say(error.message);
     return;
   }
-  state.look = await response.json();
+  if (ticket !== state.ticket) return;
+  state.look = answer;
   const own = state.look.weights[patch];
   const elsewhere = 1 - own;
   $("look").textContent = `Patch ${patch + 1} of ${state.look.weights.length} keeps ${Math.round(own * 100)}% of its attention for itself and spreads ${Math.round(elsewhere * 100)}% over the others.`;
@@ -172,9 +174,10 @@ function tap(event) {
   moveTo(Math.floor(((event.clientX - box.left) / box.width) * size), Math.floor(((event.clientY - box.top) / box.height) * size));
 }
 
-async function start() {
+async function start(options) {
+  STEPS = options.lessons.steps;
   [state.info, state.sheet] = await Promise.all([
-    fetch("/api/lessons/keyholes").then((r) => r.json()),
+    getJSON("/api/lessons/keyholes"),
     loadSheet(`/api/lessons/dust.png?example=smiley&steps=${STEPS}`),
   ]);
   const { levels, patch_size: patch } = state.info;
@@ -200,7 +203,6 @@ async function start() {
   bindLessonKeys();
   moveTo(Math.floor(state.info.image_size / 2), Math.floor(state.info.image_size / 2));
   await look();
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

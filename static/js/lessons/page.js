@@ -1,4 +1,4 @@
-// What every lesson page shares: the projector button, keys, and a line for messages.
+// What every lesson page shares: the projector button, keys, a line for messages, the server's JSON and its refusals.
 
 import { bindKeys, syncProjectorWithFullscreen, toggleProjector } from "../keys.js";
 
@@ -55,4 +55,38 @@ export function liveForm(run) {
     go();
   });
   return go;
+}
+
+/** The JSON answer of a lesson route; a refusal throws the server's own sentence. */
+export async function getJSON(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(await problem(response));
+  return response.json();
+}
+
+/** The sentence in an error response: FastAPI's `detail`, a string or a list of field errors (never "[object Object]"). */
+export async function problem(response) {
+  try {
+    const { detail } = await response.json();
+    if (typeof detail === "string") return detail;
+    return detail.map((item) => item.msg ?? String(item)).join("; ");
+  } catch {
+    return `The server said ${response.status}.`;
+  }
+}
+
+/**
+ * Starts a lesson page: `start(options)` gets the server's /api/options (its limits, defaults and `lessons` settings),
+ * the "untrained" note shows when the weights are random, the page is marked ready once `start` resolves (browser
+ * tests wait for that), and any failure is said in the message box.
+ */
+export function lessonPage(start) {
+  const run = async () => {
+    const options = await getJSON("/api/options");
+    const untrained = document.getElementById("untrained");
+    if (untrained) untrained.hidden = options.trained;
+    await start(options);
+    document.body.dataset.ready = "true";
+  };
+  return run().catch((error) => say(error.message));
 }

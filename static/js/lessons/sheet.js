@@ -1,6 +1,8 @@
 // Lesson pictures arrive as one PNG "sheet" (a row per kind of picture, a column per moment);
 // a canvas shows one cell of it at the model's own 32×32 pixels.
 
+import { getJSON, problem } from "./page.js";
+
 /** Fetches a sheet of `rows` rows of square cells; a refusal throws the server's own sentence. */
 export async function loadSheet(url, rows = 1) {
   const response = await fetch(url);
@@ -20,22 +22,10 @@ export function drawCell(canvas, sheet, column, row = 0) {
   canvas.classList.remove("blank");
 }
 
-/** The sentence in an error response: FastAPI's `detail`, a string or a list of field errors. */
-async function problem(response) {
-  try {
-    const { detail } = await response.json();
-    return typeof detail === "string" ? detail : detail.map((item) => item.msg).join("; ");
-  } catch {
-    return `The server said ${response.status}.`;
-  }
-}
-
 /** ᾱ at slider positions 0 … K (0 = the clean picture) from /api/schedule, whose points run from dust to picture. */
 export async function sliderAlphaBars(steps, schedule = null) {
   const query = new URLSearchParams({ steps: String(steps) });
   if (schedule) query.set("name", schedule);
-  const response = await fetch(`/api/schedule?${query}`);
-  if (!response.ok) throw new Error(await problem(response));
-  const { points } = await response.json();
+  const { points } = await getJSON(`/api/schedule?${query}`);
   return [{ alpha_bar: 1, timestep: null }, ...points.reverse()];
 }

@@ -1,13 +1,14 @@
 // The sketchbook: the latent a team draws, a quick linear look at it, and the decoder's painting, live.
 
 import { LiveLesson } from "./live.js";
-import { bindLessonKeys, liveForm, say } from "./page.js";
+import { bindLessonKeys, lessonPage, liveForm, say } from "./page.js";
 import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();
 const lanes = {}; // team name → { canvases, time }, made when its first step arrives
 let labels = {}; // team name → its label on the page
+let steps = 0; // a lesson run's steps, from /api/options
 const LOOKS = [
   ["the dusty sketch", "the sketch it is cleaning: one grey tile per layer"],
   ["its sketch of the picture", "its guess, still a sketch"],
@@ -42,21 +43,18 @@ function showStep(meta, sheet) {
 }
 
 async function sketch({ prompt, seed }) {
-  await live.run({ lesson: "sketchbook", prompt, seed, steps: 20 }, showStep);
+  await live.run({ lesson: "sketchbook", prompt, seed, steps }, showStep);
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
-  $("untrained").hidden = options.trained;
+async function start(options) {
+  steps = options.lessons.steps;
   labels = Object.fromEntries(options.backbones.map((team) => [team.name, team.label]));
   if (!options.sketchbook) {
     say("This model draws straight in pixels, so it has no sketchbook to show.", "info");
-    document.body.dataset.ready = "true";
     return;
   }
   const go = liveForm(sketch);
   bindLessonKeys({ generate: go });
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

@@ -1,11 +1,12 @@
 // Team CNN vs Team Transformer: the same words and dust through both backbones, live.
 
 import { LiveLesson } from "./live.js";
-import { bindLessonKeys, liveForm, say } from "./page.js";
+import { bindLessonKeys, lessonPage, liveForm, say } from "./page.js";
 import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();
+let steps = 0; // a lesson run's steps, from /api/options
 const teams = {}; // backbone name → { dusty, guess, time, section }
 
 function teamPanel({ name, label, hint }) {
@@ -37,7 +38,7 @@ function showStep(meta, sheet) {
 
 async function race({ prompt, seed }) {
   for (const team of Object.values(teams)) delete team.section.dataset.winner;
-  const done = await live.run({ lesson: "teams", prompt, seed, steps: 20 }, showStep);
+  const done = await live.run({ lesson: "teams", prompt, seed, steps }, showStep);
   const [fastest] = Object.entries(done.total_ms).sort((a, b) => a[1] - b[1]);
   teams[fastest[0]].section.dataset.winner = "true";
   for (const [name, ms] of Object.entries(done.total_ms)) {
@@ -45,14 +46,12 @@ async function race({ prompt, seed }) {
   }
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
-  $("untrained").hidden = options.trained;
+async function start(options) {
+  steps = options.lessons.steps;
   options.backbones.forEach(teamPanel);
   if (options.backbones.length < 2) say("Only one team came with this model, so it races alone.", "info");
   const go = liveForm(race);
   bindLessonKeys({ generate: go });
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);

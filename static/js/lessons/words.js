@@ -1,12 +1,12 @@
 // Words to pictures: the prompt as tokens, untaught words marked, and a live CLIP score per step.
 
 import { LiveLesson } from "./live.js";
-import { bindLessonKeys, liveForm, say } from "./page.js";
+import { bindLessonKeys, getJSON, lessonPage, liveForm } from "./page.js";
 import { plotLines } from "./plot.js";
 import { drawCell } from "./sheet.js";
 
 const $ = (id) => document.getElementById(id);
-const STEPS = 20;
+let STEPS = 0; // a lesson run's steps, from /api/options
 const live = new LiveLesson();
 let scores = [];
 let ranked = false; // the run's steps carry the words' place among the things' names (else a bare CLIP score)
@@ -32,9 +32,7 @@ function chips(box, items) {
 }
 
 async function read(prompt) {
-  const response = await fetch(`/api/lessons/words?${new URLSearchParams({ prompt })}`);
-  const reading = await response.json();
-  if (!response.ok) throw new Error(reading.detail);
+  const reading = await getJSON(`/api/lessons/words?${new URLSearchParams({ prompt })}`);
   const kind = (taught) => (taught === null ? "unknown" : taught ? "taught" : "new");
   chips($("words"), reading.words.map(({ text, taught }) => ({ text, kind: kind(taught) })));
   chips($("tokens"), reading.tokens.map((text) => ({ text, kind: "token" })));
@@ -74,9 +72,7 @@ function showStep(meta, sheet) {
 /** DAAM after the run: the finished picture lit where each token was looked at. */
 async function showWordMaps(prompt, seed) {
   $("maps-hint").textContent = "Team CNN is drawing it once more, listening in…";
-  const response = await fetch(`/api/lessons/word-maps?${new URLSearchParams({ prompt, seed, steps: STEPS })}`);
-  const answer = await response.json();
-  if (!response.ok) throw new Error(typeof answer.detail === "string" ? answer.detail : answer.detail[0].msg);
+  const answer = await getJSON(`/api/lessons/word-maps?${new URLSearchParams({ prompt, seed, steps: STEPS })}`);
   $("word-maps").replaceChildren(
     ...answer.maps.map(({ token, map }) => {
       const figure = document.createElement("figure");
@@ -98,15 +94,13 @@ async function readAndDraw({ prompt, seed }) {
   await showWordMaps(prompt, seed);
 }
 
-async function start() {
-  const options = await fetch("/api/options").then((r) => r.json());
-  $("untrained").hidden = options.trained;
+async function start(options) {
+  STEPS = options.lessons.steps;
   const go = liveForm(readAndDraw);
   bindLessonKeys({ generate: go });
   window.addEventListener("resize", drawChart);
   await read($("prompt").value);
   drawChart();
-  document.body.dataset.ready = "true";
 }
 
-start().catch((error) => say(error.message));
+lessonPage(start);
