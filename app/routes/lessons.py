@@ -15,9 +15,10 @@ router.include_router(live.router)
 
 
 @router.get("/lessons", response_class=HTMLResponse)
-def how_it_works(request: Request) -> HTMLResponse:
-    """How it works: the lessons tied together in story order."""
-    return templates.TemplateResponse(request, "lessons/index.html", {"lessons": LESSONS})
+def how_it_works(request: Request, options: OptionsDep) -> HTMLResponse:
+    """How it works: the lessons tied together in story order, with the loaded model's sketchbook shape."""
+    shape = {"sketchbook": options.sketchbook, "image_size": options.image_size}
+    return templates.TemplateResponse(request, "lessons/index.html", {"lessons": LESSONS, **shape})
 
 
 @router.get("/lessons/{slug}", response_class=HTMLResponse)

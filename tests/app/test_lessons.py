@@ -136,3 +136,13 @@ def test_a_lesson_refuses_what_ws_refuses_in_the_same_sentence(client: TestClien
 def test_the_lessons_settings_are_published_once_in_the_options(client: TestClient):
     published = client.get("/api/options").json()["lessons"]
     assert published == {"steps": LESSON_STEPS, "max_steps": MAX_LESSON_STEPS, "guidance_sweep": list(GUIDANCE_SWEEP)}
+
+
+def test_the_story_page_tells_the_loaded_models_sketchbook_shape(client: TestClient):
+    book = client.get("/api/options").json()["sketchbook"]
+    page = " ".join(client.get("/lessons").text.split())
+    if book is None:
+        assert "squares with" not in page and "→" not in page, "a model that draws in pixels has no sketch to size"
+    else:
+        side, layers = book["latent_size"], book["latent_channels"]
+        assert f"{side} × {side} squares with {layers} layers" in page and f"→ {side} × {side} × {layers}," in page
