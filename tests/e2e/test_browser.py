@@ -2,12 +2,13 @@
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from app.config import Settings
 from app.lessons.registry import LESSONS
@@ -68,6 +69,24 @@ def watch_console(page: Page) -> list[str]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     return errors
+
+
+@contextmanager
+def watched_pages(browser) -> Iterator[Callable[..., Page]]:
+    """Opens pages, each in a fresh context (keyword arguments go to `new_context`); on leaving, closes them and
+    fails on any error their consoles showed."""
+    opened: list[tuple[BrowserContext, list[str]]] = []
+
+    def open_(**context_args) -> Page:
+        context = browser.new_context(**context_args)
+        page = context.new_page()
+        opened.append((context, watch_console(page)))
+        return page
+
+    yield open_
+    for context, errors in opened:
+        context.close()
+        assert not errors, f"errors in the page's console: {errors}"
 
 
 @pytest.fixture

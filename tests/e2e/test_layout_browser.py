@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Page
-from test_browser import ARTIFACTS, _draw, browser, pytestmark, watch_console  # noqa: F401
+from test_browser import ARTIFACTS, _draw, browser, pytestmark, watched_pages  # noqa: F401
 
 from app.config import Settings
 from app.main import create_app
@@ -97,20 +97,15 @@ def sketchbook_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backgr
 @pytest.fixture
 def screen(browser, sketchbook_live: BackgroundServer) -> Iterator[Callable[[int, int], Page]]:
     """Opens the main page in a window of the given size; fails the test on any error in its console."""
-    opened: list[tuple] = []
+    with watched_pages(browser) as new_page:
 
-    def open_(width: int, height: int) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        opened.append((context, watch_console(page)))
-        page.goto(sketchbook_live.url)
-        page.wait_for_selector('#status[data-state="online"]')
-        return page
+        def open_(width: int, height: int) -> Page:
+            page = new_page(viewport={"width": width, "height": height})
+            page.goto(sketchbook_live.url)
+            page.wait_for_selector('#status[data-state="online"]')
+            return page
 
-    yield open_
-    for context, errors in opened:
-        context.close()
-        assert not errors, f"errors in the page's console: {errors}"
+        yield open_
 
 
 def _projector(page: Page) -> None:

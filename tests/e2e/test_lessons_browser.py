@@ -6,8 +6,17 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
-from test_browser import ARTIFACTS, CANVAS_PIXELS, browser, live, pipeline, pytestmark, watch_console  # noqa: F401
+from playwright.sync_api import Page
+from test_browser import (  # noqa: F401
+    ARTIFACTS,
+    CANVAS_PIXELS,
+    browser,
+    live,
+    pipeline,
+    pytestmark,
+    watch_console,
+    watched_pages,
+)
 
 from app.server import BackgroundServer
 from model.loading import read_weights_folder, tiny_pipeline
@@ -29,22 +38,16 @@ def viewport(request) -> dict:
 @pytest.fixture
 def open_lesson(browser, live: BackgroundServer, viewport: dict) -> Iterator[Callable[[str], Page]]:
     """Opens lesson pages, ready when their script says so; fails the test on any error in their console."""
-    opened: list[tuple[BrowserContext, list[str]]] = []
+    with watched_pages(browser) as new_page:
 
-    def open_(path: str) -> Page:
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        errors = watch_console(page)
-        opened.append((context, errors))
-        page.goto(live.url + path)
-        if path != "lessons":
-            page.wait_for_selector("body[data-ready='true']")
-        return page
+        def open_(path: str) -> Page:
+            page = new_page(viewport=viewport)
+            page.goto(live.url + path)
+            if path != "lessons":
+                page.wait_for_selector("body[data-ready='true']")
+            return page
 
-    yield open_
-    for context, errors in opened:
-        context.close()
-        assert not errors, f"errors in the page's console: {errors}"
+        yield open_
 
 
 @pytest.fixture
