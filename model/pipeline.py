@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import torch
 
@@ -14,7 +14,7 @@ from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule
 from model.seeds import MAX_SEED
-from model.sketchbook import Decode, Sketchbook, paint
+from model.sketchbook import Decode, Sketchbook, paint, painted
 from model.team import Team
 from model.text_encoder import TextEncoder
 from model.weights_folder import WeightsFolder
@@ -129,7 +129,7 @@ class Pipeline:
         for step in self.team_steps(request, forward, observe_guidance):
             if self.team(request.backbone).draws_in_latent:  # the name is known: team_steps checked the request
                 painting = paints is None or paints(step.index)
-                step = self.painted(step, paint=painting, last=step.index == last, decode=decode)
+                step = painted(step, decode or self.to_pictures, self.preview, paint=painting, last=step.index == last)
             yield step
             if should_stop is not None and should_stop():
                 return
@@ -201,25 +201,6 @@ class Pipeline:
         """Fit what is fitted once at start-up, so the first busy step does not wait for it."""
         if self.sketchbook is not None:
             self._preview = self.preview
-
-    @torch.no_grad()
-    def painted(self, step: Step, paint: bool = True, last: bool = True, decode: Decode | None = None) -> Step:
-        """A sketchbook step as the page shows it, the latent x_t kept beside the pictures.
-
-        With `paint`, the decoder paints x_t and x̂0, else the linear preview shows them; x_next is painted at the
-        `last` step (it is the finished picture) and previewed before it (it is the next x_t). The dust is the
-        difference x_t − x̂0 of what is shown. The decoder's rows go in one batched call."""
-        n = step.x_t.shape[0]
-        states = (step.x_t, step.pred_x0, step.x_next)  # each (B, C, h, w)
-        by_decoder = (paint, paint, last)
-        rows = [state for state, painting in zip(states, by_decoder) if painting]
-        decoded = iter((decode or self.to_pictures)(torch.cat(rows)).split(n) if rows else ())
-        x_t, pred_x0, x_next = (
-            next(decoded) if painting else self.preview(state) for state, painting in zip(states, by_decoder)
-        )
-        return replace(
-            step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t, preview=not paint
-        )
 
 
 def first_team(pipeline: Pipeline) -> Team:

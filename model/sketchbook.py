@@ -1,12 +1,14 @@
 """What the pipeline asks of a sketchbook: our `Autoencoder`, or a Stable Diffusion folder's VAE."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 import torch
 
 from model.autoencoder import AutoencoderConfig
 from model.device import autocast
+from model.samplers import Step
 
 
 class Sketchbook(Protocol):
@@ -28,3 +30,23 @@ def paint(sketchbook: Sketchbook, latents: torch.Tensor) -> torch.Tensor:
     """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the decoder, in half precision on a GPU."""
     with autocast(latents.device):
         return sketchbook.decode(latents).float()
+
+
+@torch.no_grad()
+def painted(step: Step, decode: Decode, preview: Decode, paint: bool = True, last: bool = True) -> Step:
+    """A sketchbook step as the page shows it, the latent x_t kept beside the pictures.
+
+    With `paint`, the decoder paints x_t and x̂0, else the cheap `preview` shows them; x_next is painted at the
+    `last` step (it is the finished picture) and previewed before it (it is the next x_t). The dust is the
+    difference x_t − x̂0 of what is shown. The decoder's rows go in one batched call."""
+    n = step.x_t.shape[0]
+    states = (step.x_t, step.pred_x0, step.x_next)  # each (B, C, h, w)
+    by_decoder = (paint, paint, last)
+    rows = [state for state, painting in zip(states, by_decoder) if painting]
+    decoded = iter(decode(torch.cat(rows)).split(n) if rows else ())
+    x_t, pred_x0, x_next = (
+        next(decoded) if painting else preview(state) for state, painting in zip(states, by_decoder)
+    )
+    return replace(
+        step, x_t=x_t, pred_x0=pred_x0, pred_noise=x_t - pred_x0, x_next=x_next, latent=step.x_t, preview=not paint
+    )
