@@ -74,4 +74,5 @@ LESSON = Lesson(
     "Variety",
     "Why starting from dust gives a different picture every time.",
     router=router,
+    seeds_after=NUM_PICTURES,  # the grid draws seeds seed … seed + 7, and the query allows up to MAX_SEED − 8
 )

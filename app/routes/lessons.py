@@ -31,7 +31,7 @@ def lesson(request: Request, slug: str, options: OptionsDep) -> HTMLResponse:
         "max_guidance": options.limits.max_guidance_scale,
         "default_guidance": options.defaults.guidance_scale,
         "max_prompt_chars": options.limits.max_prompt_chars,
-        "max_seed": options.limits.max_seed,
+        "max_seed": options.limits.max_seed - LESSONS[slug].seeds_after,
         "lesson_steps": options.lessons.steps,
     }
     return templates.TemplateResponse(request, f"lessons/{slug}.html", {"lessons": LESSONS, "slug": slug, **limits})

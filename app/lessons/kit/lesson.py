@@ -16,3 +16,4 @@ class Lesson:
     summary: str  # one line on the story page
     router: APIRouter | None = None  # its compute routes, if it has any
     live: Mapping[str, LiveRun] = field(default_factory=dict)  # runs it streams over /ws/lessons, by name
+    seeds_after: int = 0  # seeds its runs use after the one typed (the Variety grid's), kept under the seed limit
