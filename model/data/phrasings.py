@@ -124,6 +124,26 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
+def held_out_words() -> frozenset[str]:
+    """The words only `HELD_OUT` uses ("their", "adorable", "several", "sketch"): no training text may hold them in
+    any role, or the suite would test words training has seen ("a dog on your lap" teaches "your dog").
+
+    Except "that": it is how a description is said ("a bird that cannot fly", as the held-out descriptions are too),
+    a relative pronoun, not the determiner the suite asks for ("that dog")."""
+    return frozenset(_words(HELD_OUT)) - frozenset(_words(TRAINING)) - {"that"}
+
+
+def _words(split: Phrasings) -> list[str]:
+    texts = [*split.determiners, *split.adjectives, *split.counts, *(r.replace("{}", " ") for r in split.requests)]
+    return [word for text in texts for word in text.split()]
+
+
+def free_of_held_out_words(text: str) -> bool:
+    """Whether a training text (a description, a gloss) may be used: it holds no word only the held-out split uses."""
+    return held_out_words().isdisjoint(text.lower().replace(",", " ").replace(".", " ").split())
+
+
 def held_out_colour(concept: Concept) -> str:
     """The one colour this thing is never shown or named in during training: its (thing, colour) pair tests
     whether a colour word binds to a thing it never came with. Different things hold out different colours."""

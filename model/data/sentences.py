@@ -5,7 +5,7 @@ import numpy as np
 
 from model.data.concepts import Concept, concept_by_name
 from model.data.dataset import EmojiDataset
-from model.data.phrasings import concept_sentences, training_colours
+from model.data.phrasings import concept_sentences, free_of_held_out_words, training_colours
 from model.data.recolour import recolour
 from model.data.training_descriptions import TRAINING_DESCRIPTIONS
 from model.data.wordnet import WordNet
@@ -26,12 +26,13 @@ def with_sentences(dataset: EmojiDataset, per_concept: int, wordnet: WordNet | N
 
 def spoken_captions(concept: Concept, per_concept: int, wordnet: WordNet | None = None) -> list[str]:
     """`per_concept` training sentences about a concept; with `wordnet`, its descriptions too: the gloss there and
-    those written for training."""
+    those written for training, less any holding a word of the held-out split."""
     if wordnet is None:
         return concept_sentences(concept, per_concept)
     sense = wordnet.sense(concept.name, concept.category)
     glosses = [sense.gloss] if sense and sense.gloss else []
-    return [*concept_sentences(concept, per_concept), *glosses, *TRAINING_DESCRIPTIONS[concept.name]]
+    described = [text for text in (*glosses, *TRAINING_DESCRIPTIONS[concept.name]) if free_of_held_out_words(text)]
+    return [*concept_sentences(concept, per_concept), *described]
 
 
 def recoloured(dataset: EmojiDataset, per_picture: int, sentences: int) -> EmojiDataset:

@@ -2,11 +2,11 @@
 
 import numpy as np
 
-from model.data.concepts import concept_by_name
+from model.data.concepts import CONCEPTS, concept_by_name
 from model.data.dataset import EmojiDataset, joined
-from model.data.phrasings import held_out_colour, training_colours
+from model.data.phrasings import free_of_held_out_words, held_out_colour, held_out_words, training_colours
 from model.data.recolour import colour_of
-from model.data.sentences import recoloured, with_sentences
+from model.data.sentences import recoloured, spoken_captions, with_sentences
 from model.data.training_descriptions import TRAINING_DESCRIPTIONS
 from model.data.wordnet import Sense
 
@@ -43,11 +43,31 @@ class _OneGloss:
     """A WordNet that knows one gloss."""
 
     def sense(self, lemma: str, category: str | None = None):
-        return Sense(("car",), "a motor vehicle with four wheels", "motor vehicle") if lemma == "car" else None
+        return Sense(("car",), "a motor vehicle with wheels", "motor vehicle") if lemma == "car" else None
 
 
 def test_with_a_wordnet_each_concept_picture_is_described_too():
     people = with_sentences(_dataset(), 2, _OneGloss())
     car, rocket = people.items[0]["captions"], people.items[1]["captions"]
-    assert car[3] == "a motor vehicle with four wheels" and car[4:] == list(TRAINING_DESCRIPTIONS["car"])
-    assert rocket[3:] == list(TRAINING_DESCRIPTIONS["rocket"])  # no gloss to add, only the written descriptions
+    usable = {name: [d for d in TRAINING_DESCRIPTIONS[name] if free_of_held_out_words(d)] for name in ("car", "rocket")}
+    assert len(usable["car"]) == 2, "'a vehicle with four wheels …' holds a held-out count"
+    assert car[3] == "a motor vehicle with wheels" and car[4:] == usable["car"]
+    assert rocket[3:] == usable["rocket"]  # no gloss to add, only the written descriptions
+
+
+class _GlossWithAHeldOutWord:
+    """A WordNet whose gloss for a car uses a held-out determiner."""
+
+    def sense(self, lemma: str, category: str | None = None):
+        return Sense(("car",), "a vehicle to take your family places", "motor vehicle") if lemma == "car" else None
+
+
+def test_no_description_or_gloss_in_training_holds_a_word_of_the_held_out_split():
+    held = held_out_words()
+    assert {"their", "adorable", "several", "sketch", "your"} <= held and "that" not in held
+    for concept in CONCEPTS:
+        own = {word for name in (concept.name, *concept.synonyms) for word in name.split()}  # "four leaf clover"
+        for caption in spoken_captions(concept, 4, _GlossWithAHeldOutWord()):
+            assert (held - own).isdisjoint(caption.lower().split()), (concept.name, caption)
+    car = spoken_captions(concept_by_name()["car"], 0, _GlossWithAHeldOutWord())
+    assert car and "a vehicle to take your family places" not in car
