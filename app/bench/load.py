@@ -1,6 +1,7 @@
-"""Load benchmark: `python -m app.bench.load [--tiny] [--clients 1,8,32,64]`. Prints numbers; asserts nothing.
+"""Load benchmark: `python -m app.bench.load [--tiny] [--clients 1,8,32,64] [--teams dit unet]`. Prints numbers;
+asserts nothing.
 
-For each K it starts the real server (uvicorn, in a child process on loopback) twice: once with
+For each team (default: every team of the model, one after the other) and each K it starts the real server (uvicorn, in a child process on loopback) twice: once with
 step-level batching and once serving one run at a time (`max_batch_rows=1`). K WebSocket clients
 each draw the same prompt set, one run after another. It reports runs completed, frames lost,
 p50/p95 time to first frame and to done, aggregate pictures per second, the server's peak memory
@@ -131,13 +132,13 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int, team: str)
 
 
 @torch.no_grad()
-def batching_limits(pipeline: Pipeline, batches: list[int], seconds: float = 3.0) -> dict[int, float]:
-    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the team the page starts on.
+def batching_limits(pipeline: Pipeline, name: str, batches: list[int], seconds: float = 3.0) -> dict[int, float]:
+    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the team `name`.
 
     Each time is the fastest of the passes made in `seconds` (at least 5): timing noise only ever adds,
     and a median of a few batch-1 passes on a shared 2-core machine wandered from 2.7× to 6.5×.
     """
-    team = pipeline.team(page_backbone(pipeline))
+    team = pipeline.team(name)
     net, config = team.network, team.config
 
     def per_row(batch: int) -> float:
@@ -164,7 +165,7 @@ def report(clients: int, label: str, result: LoadResult) -> float:
     total = percentiles([r.done_s for r in done])
     lost = sum(r.frames_lost for r in done)
     print(
-        f"K={clients:<3} {label:<14} runs {len(done):>4}/{len(result.runs):<4} lost frames {lost:>3}"
+        f"K={clients:<3} {label:<20} runs {len(done):>4}/{len(result.runs):<4} lost frames {lost:>3}"
         f"  first frame p50/p95 {first[0]:6.2f}/{first[1]:6.2f} s  done p50/p95 {total[0]:6.2f}/{total[1]:6.2f} s"
         f"  {throughput:6.2f} pictures/s  server peak {result.peak_rss_mib:6.0f} MiB"
     )
@@ -194,6 +195,7 @@ def main() -> None:
     parser.add_argument(
         "--batched-rows", type=int, default=Settings().max_batch_rows, help="max_batch_rows when batching"
     )
+    parser.add_argument("--teams", nargs="*", help="the teams to load, one after the other (default: every team)")
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # internal: run the server child on this port
     parser.add_argument("--max-batch-rows", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -203,28 +205,30 @@ def main() -> None:
 
     model = "tiny untrained preset" if args.tiny else "shipped weights"
     pipeline = tiny_pipeline() if args.tiny else load_pipeline(device="cpu")
-    team, guidance = page_backbone(pipeline), GenerationRequest.guidance_scale
+    guidance = GenerationRequest.guidance_scale
+    teams = args.teams or list(pipeline.backbones)
     print(
-        f"model: {model}, team {team} (the page's); {args.prompts} runs per client, {args.steps} steps,"
-        f" guidance {guidance:g} (2 rows per run)"
+        f"model: {model}, teams {', '.join(teams)} (the page starts on {page_backbone(pipeline)});"
+        f" {args.prompts} runs per client, {args.steps} steps, guidance {guidance:g} (2 rows per run)"
     )
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
     loads = [int(k) for k in args.clients.split(",")]
     largest = {clients: min(ROWS_PER_RUN * clients, args.batched_rows) for clients in loads}  # what the engine forms
-    limits = batching_limits(pipeline, sorted({ROWS_PER_RUN, *largest.values()}))
-    for rows, limit in limits.items():
-        print(
-            f"batching limit of this machine at {rows:>2} rows: {limit / limits[ROWS_PER_RUN]:.2f}x"
-            f" against one run ({ROWS_PER_RUN} rows), {limit:.2f}x against 1 row (per-row forward time)"
-        )
-    for clients in loads:
-        batched = report(clients, "batched", load(args, clients, args.batched_rows, team))
-        serial = report(clients, "one at a time", load(args, clients, 1, team))
-        gain, limit = batched / serial, limits[largest[clients]] / limits[ROWS_PER_RUN]
-        print(
-            f"K={clients:<3} batching gain {gain:5.2f}x = {100 * gain / limit:.0f} % of the machine's limit"
-            f" at {largest[clients]} rows ({limit:.2f}x)"
-        )
+    for team in teams:
+        limits = batching_limits(pipeline, team, sorted({ROWS_PER_RUN, *largest.values()}))
+        for rows, limit in limits.items():
+            print(
+                f"{team}: batching limit of this machine at {rows:>2} rows: {limit / limits[ROWS_PER_RUN]:.2f}x"
+                f" against one run ({ROWS_PER_RUN} rows), {limit:.2f}x against 1 row (per-row forward time)"
+            )
+        for clients in loads:
+            batched = report(clients, f"{team} batched", load(args, clients, args.batched_rows, team))
+            serial = report(clients, f"{team} one by one", load(args, clients, 1, team))
+            gain, limit = batched / serial, limits[largest[clients]] / limits[ROWS_PER_RUN]
+            print(
+                f"{team}: K={clients:<3} batching gain {gain:5.2f}x = {100 * gain / limit:.0f} % of the machine's"
+                f" limit at {largest[clients]} rows ({limit:.2f}x)"
+            )
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
