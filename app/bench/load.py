@@ -1,11 +1,11 @@
 """Load benchmark: `python -m app.bench.load [--tiny] [--clients 1,8,32,64] [--teams dit unet]`. Prints numbers;
 asserts nothing.
 
-For each team (default: every team of the model, one after the other) and each K it starts the real server (uvicorn, in a child process on loopback) twice: once with
-step-level batching and once serving one run at a time (`max_batch_rows=1`). K WebSocket clients
-each draw the same prompt set, one run after another. It reports runs completed, frames lost,
-p50/p95 time to first frame and to done, aggregate pictures per second, the server's peak memory
-(VmHWM), and the batching gain: batched throughput ÷ one-at-a-time throughput under the same load.
+For each team (default: every team of the model, one after the other) and each K it starts the real server (uvicorn,
+in a child process on loopback) twice: once with step-level batching and once serving one run at a time
+(`max_batch_rows=1`). K WebSocket clients each draw the same prompt set, one run after another. It reports runs
+completed, frames lost, p50/p95 time to first frame and to done, aggregate pictures per second, the server's peak
+memory (VmHWM), and the batching gain: batched throughput ÷ one-at-a-time throughput under the same load.
 
 It also measures the batching limit of this machine, in the same run: the per-row time of a team's
 forward pass at the batch one-at-a-time serving forms (one guided run: 2 rows) ÷ its per-row time at the
