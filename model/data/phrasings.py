@@ -14,6 +14,7 @@ from functools import cache
 import inflect
 
 from model.data.concepts import Concept
+from model.lessons.words import words_of
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _words(split: Phrasings) -> list[str]:
 
 def free_of_held_out_words(text: str) -> bool:
     """Whether a training text (a description, a gloss) may be used: it holds no word only the held-out split uses."""
-    return held_out_words().isdisjoint(text.lower().replace(",", " ").replace(".", " ").split())
+    return held_out_words().isdisjoint(words_of(text))  # "a five-pointed star" holds "five"
 
 
 def held_out_colour(concept: Concept) -> str:

@@ -126,6 +126,7 @@ def main() -> None:
 
     args.out.mkdir(parents=True, exist_ok=True)
     log_path = args.out / "distil_log.jsonl"
+    latest: dict[str, float] = {}  # each team's loss at its latest step, for the log
     start = last_save = time.time()
     schedule_seconds = 60 * (args.schedule_minutes or args.minutes)
     while time.time() - start < args.minutes * 60:
@@ -150,12 +151,12 @@ def main() -> None:
         optimizer.step()
         ema.update(student.model)
         step += 1
-        if step % 50 == 0:
+        latest[team] = round(loss.item(), 5)
+        if step % 50 == 0:  # with teams in turn, a multiple of 50 is always the same team's step: log every team's
             seconds = seconds_before + time.time() - start
-            record = {"step": step, "seconds": round(seconds), "team": team, "loss": round(loss.item(), 5)}
             with open(log_path, "a") as log:
-                log.write(json.dumps(record) + "\n")
-            print(f"step {step} {seconds:.0f}s {team} loss {loss.item():.5f}", flush=True)
+                log.write(json.dumps({"step": step, "seconds": round(seconds), "loss": latest}) + "\n")
+            print(f"step {step} {seconds:.0f}s loss {latest}", flush=True)
         if time.time() - last_save > args.save_minutes * 60:
             _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught)
             last_save = time.time()

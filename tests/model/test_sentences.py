@@ -65,6 +65,7 @@ class _GlossWithAHeldOutWord:
 def test_no_description_or_gloss_in_training_holds_a_word_of_the_held_out_split():
     held = held_out_words()
     assert {"their", "adorable", "several", "sketch", "your"} <= held and "that" not in held
+    assert not free_of_held_out_words("a five-pointed shape") and free_of_held_out_words("a bird that swims")
     for concept in CONCEPTS:
         own = {word for name in (concept.name, *concept.synonyms) for word in name.split()}  # "four leaf clover"
         for caption in spoken_captions(concept, 4, _GlossWithAHeldOutWord()):
