@@ -78,18 +78,18 @@ class Batcher:
         assert call.output is not None
         return call.output
 
-    def pending_rows(self) -> int:
-        return sum(call.rows for call in self.pending)
+    def parked(self, painting: bool) -> list[ParkedCall]:
+        """The waiting paintings, or the waiting network calls, oldest first."""
+        return [call for call in self.pending if call.painting == painting]
 
-    def take(self, max_rows: int) -> list[ParkedCall]:
-        """The oldest call and the next ones for the same network, up to `max_rows` (at least one call).
-
-        Paintings go first: a run parked at its painting would otherwise miss the next network pass.
-        """
-        net = next((call.net for call in self.pending if call.painting), self.pending[0].net)
+    def take(self, max_rows: int, painting: bool) -> list[ParkedCall]:
+        """The oldest network call (or painting) and the next ones for the same network (or decoder), up to
+        `max_rows` (at least one call); paintings and network calls have a worker each, so they overlap."""
+        kind = self.parked(painting)
+        net = kind[0].net
         batch: list[ParkedCall] = []
         rows = 0
-        for call in self.pending:
+        for call in kind:
             if call.net == net and (not batch or rows + call.rows <= max_rows):
                 batch.append(call)
                 rows += call.rows

@@ -1,14 +1,18 @@
-"""What a run's own thread does: drain the pipeline's generator, encode and post every step, file the result."""
+"""What a run's own thread does: paint, encode and post every step its sampler yields, file the result.
+
+The sampler runs a step or two ahead on a thread of its own (app/ahead.py), so the network computes step k + 1
+while step k is painted and sent; every step is still painted for a lone run."""
 
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
+from app.ahead import ahead
 from app.batcher import BatcherClosed
 from app.gallery import Gallery, GalleryRecord
 from app.imaging import encode_png
@@ -39,6 +43,7 @@ from model.team import Team
 
 log = logging.getLogger(__name__)
 
+SAMPLER_LEAD = 2  # steps the sampler may run ahead of the painting and sending of frames
 NOISE_DISPLAY_SCALE = 3.0  # ε ~ N(0, 1): dividing by 3 fits ±3σ into the picture's [-1, 1]
 
 
@@ -75,7 +80,6 @@ class Drawer:
             if last is None or last.index + 1 < job.request.num_inference_steps:
                 self._end(job, Cancelled(job_id=job.id, steps_done=job.steps_done))
             else:
-                self.generated(job)
                 self._finish(job, last, reveal, reading, started, first_step_ms)
 
     def _started(self, job: Job, team: Team, reading: PromptReading | None) -> Started:
@@ -97,9 +101,8 @@ class Drawer:
         """Post every step's update and frames as it comes; the last step, and when the first came (ms)."""
         last: Step | None = None
         first_step_ms = 0.0
-        for last in self.pipeline.generate(
-            job.request, should_stop=job.cancelled, forward=self.forward, paints=self.paints, decode=self.decode
-        ):
+        for sampled in ahead(self._sampled(job), SAMPLER_LEAD, name=f"dust-sampler-{job.id}"):
+            last = self.pipeline.shown(sampled, job.request, self.paints, self.decode)
             elapsed_ms = (time.perf_counter() - started) * 1000
             first_step_ms = first_step_ms or elapsed_ms
             dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)
@@ -126,9 +129,19 @@ class Drawer:
             job.post(update, *frames, preview=True)
         return last, first_step_ms
 
+    def _sampled(self, job: Job) -> Iterator[Step]:
+        """The run's steps in its team's own space, as fast as the network answers; when they stop (done,
+        cancelled or failed), the network is told the run needs it no more."""
+        try:
+            for step in self.pipeline.team_steps(job.request, self.forward):
+                yield step
+                if job.cancelled():
+                    return
+        finally:
+            self.generated(job)
+
     def _end(self, job: Job, message: Cancelled | Error) -> None:
-        """End a run that did not finish: the network is free of it first."""
-        self.generated(job)
+        """End a run that did not finish (the sampler has told the network it is free of it)."""
         job.post(message, last=True)
 
     def _finish(

@@ -1,13 +1,14 @@
-"""The engine: one worker thread runs every active run's network call (or painting) in one batched pass.
+"""The engine: one worker thread runs every active run's network call in one batched pass, another their paintings.
 
 It shares the pipeline with the lessons, whose work goes through the lesson gate (app/lessons/kit/gate.py) on
 threads of their own; the engine batches the drawing runs of the main page and the rooms.
 
-Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook
-and `Batcher.paint` as its sketchbook's decoder. The worker admits waiting runs first come, first served
-while their rows fit `max_batch_rows`, then runs a tick as soon as every active run has parked its next
-call (or the parked calls fill a batch): runs join at the next tick and leave when they finish, which is
-continuous batching.
+Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook and
+`Batcher.paint` as its sketchbook's decoder. Its sampler runs a step or two ahead, so its painting of one step and
+its network call for the next wait on different workers and overlap (a core each on a 2-core machine). The network
+worker admits waiting runs first come, first served while their rows fit `max_batch_rows`, then runs a tick as soon
+as every sampling run has parked its next call (or the parked calls fill a batch): runs join at the next tick and
+leave when they finish, which is continuous batching. The painter paints whatever paintings wait, in one pass.
 `max_batch_rows=1` serves one run at a time, the old behaviour and the benchmark's baseline.
 """
 
@@ -65,11 +66,15 @@ class Engine:
         self._active: dict[Job, threading.Thread] = {}
         self._shared: dict[GenerationRequest, Job] = {}  # runs with a chosen seed, for identical requests
         self._closed = False
-        self._thread = threading.Thread(target=self._work, name="dust-engine", daemon=True)
+        self._threads = (
+            threading.Thread(target=self._work, args=(False,), name="dust-engine", daemon=True),
+            threading.Thread(target=self._work, args=(True,), name="dust-painter", daemon=True),
+        )
         self.ticks = 0  # batched network passes so far (paintings not counted), for tests and the benchmark
 
     def start(self) -> None:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
 
     def close(self) -> None:
         """Cancel everything, release parked calls and wait for the worker and the run threads."""
@@ -80,7 +85,8 @@ class Engine:
             threads = list(self._active.values())
             self._changed.notify_all()
         self._batcher.close()
-        self._thread.join()
+        for worker in self._threads:
+            worker.join()
         for thread in threads:
             thread.join(timeout=30)
 
@@ -159,24 +165,27 @@ class Engine:
         if moved:
             self._announce_positions()
 
-    def _tick_ready(self) -> bool:
-        """Run a pass once every drawing run has parked its call, or the parked calls fill a batch."""
-        if not self._batcher.pending:
-            return False
-        generating = sum(job.generating for job in self._active)
-        return len(self._batcher.pending) >= generating or self._batcher.pending_rows() >= self._max_rows
+    def _ready(self, painting: bool) -> bool:
+        """Paint whatever paintings wait; run a network pass once every sampling run has parked its call, or the
+        parked calls fill a batch."""
+        parked = self._batcher.parked(painting)
+        if painting or not parked:
+            return bool(parked)
+        sampling = sum(job.generating for job in self._active)
+        return len(parked) >= sampling or sum(call.rows for call in parked) >= self._max_rows
 
-    def _work(self) -> None:
+    def _work(self, painting: bool) -> None:
+        """One worker's loop: the network's passes, or (on the other worker, so the two overlap) the paintings."""
         while True:
             with self._changed:
                 self._admit()
-                while not self._closed and not self._tick_ready():
+                while not self._closed and not self._ready(painting):
                     self._changed.wait()
                     self._admit()
                 if self._closed:
                     return
-                calls = self._batcher.take(self._max_rows)
-                self.ticks += not calls[0].painting
+                calls = self._batcher.take(self._max_rows, painting)
+                self.ticks += not painting
             self._batcher.run(calls)
 
     def _draw(self, job: Job) -> None:

@@ -125,14 +125,25 @@ class Pipeline:
         `forward` evaluates the network and `decode` paints latents (a server batches many runs' calls into one pass;
         default: the sketchbook's decoder); `observe_guidance` sees each step's unguided and conditional estimates;
         `paints` says whether the decoder paints step i of a sketchbook team (else the preview; None: every step)."""
-        last = request.num_inference_steps - 1
         for step in self.team_steps(request, forward, observe_guidance):
-            if self.team(request.backbone).draws_in_latent:  # the name is known: team_steps checked the request
-                painting = paints is None or paints(step.index)
-                step = painted(step, decode or self.to_pictures, self.preview, paint=painting, last=step.index == last)
-            yield step
+            yield self.shown(step, request, paints, decode)
             if should_stop is not None and should_stop():
                 return
+
+    def shown(
+        self,
+        step: Step,
+        request: GenerationRequest,
+        paints: Callable[[int], bool] | None = None,
+        decode: Decode | None = None,
+    ) -> Step:
+        """One of `team_steps` as the page shows it: a sketchbook team's latents painted by `decode` where `paints`
+        says (default: every step, by the sketchbook's decoder), else previewed; a pixel team's step as it is."""
+        if not self.team(request.backbone).draws_in_latent:
+            return step
+        painting = paints is None or paints(step.index)
+        last = step.index == request.num_inference_steps - 1
+        return painted(step, decode or self.to_pictures, self.preview, paint=painting, last=last)
 
     @torch.no_grad()
     def sample(self, request: GenerationRequest) -> torch.Tensor:

@@ -51,7 +51,7 @@ def _drain_batched(
             lock.wait_for(lambda: all(finished) or len(batcher.pending) == finished.count(False), timeout=10)
             if all(finished):
                 break
-            calls = batcher.take(max_rows=1000)
+            calls = batcher.take(max_rows=1000, painting=bool(batcher.parked(painting=True)))
         (painting_passes if calls[0].painting else network_passes).append(len(calls))
         batcher.run(calls)
     for thread in threads:
@@ -116,7 +116,7 @@ def _answer_together(pipeline: Pipeline, net: torch.nn.Module, inputs: list[torc
         thread.start()
     with lock:
         lock.wait_for(lambda: len(batcher.pending) == len(inputs), timeout=10)
-        calls = batcher.take(max_rows=100)
+        calls = batcher.take(max_rows=100, painting=False)
     batcher.run(calls)
     for thread in threads:
         thread.join()
@@ -148,20 +148,21 @@ def test_a_tick_takes_the_oldest_calls_for_one_network_up_to_the_row_cap(pipelin
         ParkedCall(net, torch.zeros(rows, 3, 2, 2), torch.zeros(rows), cond)
         for net, rows in [(unet, 2), (dit, 1), (unet, 2), (unet, 2)]
     ]
-    first = batcher.take(max_rows=4)
+    first = batcher.take(max_rows=4, painting=False)
     assert [c.net for c in first] == [unet, unet] and len(batcher.pending) == 2
-    assert [c.net for c in batcher.take(max_rows=4)] == [dit]
-    assert [c.net for c in batcher.take(max_rows=1)] == [unet]  # a call bigger than the cap still runs, alone
+    assert [c.net for c in batcher.take(max_rows=4, painting=False)] == [dit]
+    assert [c.net for c in batcher.take(max_rows=1, painting=False)] == [unet]  # bigger than the cap: runs alone
 
 
-def test_a_tick_takes_paintings_first_so_the_painting_runs_join_the_next_network_pass(pipeline):
+def test_paintings_and_network_calls_are_taken_apart_for_their_own_workers(pipeline):
     batcher = Batcher(threading.Condition())
     unet, cond = pipeline.team("unet").network, pipeline.clip.condition(["x"])
     forward = ParkedCall(unet, torch.zeros(2, 3, 2, 2), torch.zeros(2), cond)
     paintings = [ParkedCall(pipeline.to_pictures, torch.zeros(1, 4, 2, 2)) for _ in range(2)]
     batcher.pending = [forward, *paintings]
-    assert batcher.take(max_rows=8) == paintings  # the same decoder, though each call named it afresh
-    assert batcher.take(max_rows=8) == [forward]
+    assert batcher.parked(painting=True) == paintings and batcher.parked(painting=False) == [forward]
+    assert batcher.take(max_rows=8, painting=True) == paintings  # the same decoder, though each call named it afresh
+    assert batcher.take(max_rows=8, painting=False) == [forward]
 
 
 def test_the_decoder_paints_at_the_models_cadence_alone_and_every_few_steps_on_a_busy_server():

@@ -153,12 +153,12 @@ def test_a_full_queue_says_so(settings, pipeline, receive_until, generate):
 
 
 def test_a_failing_model_reports_an_error_and_the_socket_survives(ws, receive_until, generate, pipeline, monkeypatch):
-    def broken(request, should_stop=None, forward=None, paints=None, decode=None):
+    def broken(request, forward=None, observe_guidance=None):
         raise RuntimeError("out of crayons")
         yield
 
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "generate", broken)
+        patch.setattr(pipeline, "team_steps", broken)
         ws.send_json(generate())
         error = receive_until(ws, "error").of_type("error")[0]
     assert error["code"] == "generation_failed" and "out of crayons" in error["message"]
