@@ -59,6 +59,7 @@ class Engine:
         self._busy_paint_every = busy_paint_every
         self._changed = threading.Condition()
         self._batcher = Batcher(self._changed)
+        self._painter_ready = threading.Event()
         self._drawer = Drawer(
             pipeline, self._batcher.forward, self._paint, self._paints, self._generated, replay, gallery
         )
@@ -73,8 +74,15 @@ class Engine:
         self.ticks = 0  # batched network passes so far (paintings not counted), for tests and the benchmark
 
     def start(self) -> None:
+        """Start both workers; the painter computes on one core, so the network keeps the others while it paints.
+
+        Torch's thread count belongs to each thread, but setting it also sets the count new threads start with:
+        this thread sets it back once the painter has its own."""
+        cores = torch.get_num_threads()
         for thread in self._threads:
             thread.start()
+        self._painter_ready.wait()
+        torch.set_num_threads(cores)
 
     def close(self) -> None:
         """Cancel everything, release parked calls and wait for the worker and the run threads."""
@@ -176,6 +184,9 @@ class Engine:
 
     def _work(self, painting: bool) -> None:
         """One worker's loop: the network's passes, or (on the other worker, so the two overlap) the paintings."""
+        if painting:
+            torch.set_num_threads(1)
+            self._painter_ready.set()
         while True:
             with self._changed:
                 self._admit()
