@@ -30,6 +30,7 @@ from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_datase
 from model.data.sentences import recoloured, spoken_captions
 from model.data.wordnet import wordnet
 from model.diffusion import diffusion_loss, q_sample
+from model.lessons.words import vocabulary_of
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
 from model.training.ema import EMA
@@ -41,6 +42,7 @@ from model.training.train import (
     training_state,
     write_vocabulary,
 )
+from model.training.unknown_words import stand_in_id, taught_token_ids, tie_untaught_rows, with_unknown_word
 
 
 def phrasing_loss(
@@ -90,7 +92,16 @@ def main() -> None:
     parser.add_argument("--descriptions", action="store_true", help="add descriptions (needs WordNet installed)")
     parser.add_argument("--names-share", type=float, default=0.25, help="share of a batch told the plain name")
     parser.add_argument(
+        "--synonyms", action="store_true", help="that share also tells a synonym alone, so it keeps its meaning"
+    )
+    parser.add_argument(
         "--colour-share", type=float, default=0.0, help="share of a batch recoloured and told its colour (0: none)"
+    )
+    parser.add_argument(
+        "--unknown-share", type=float, default=0.0, help="share of sentences given the stand-in for an untaught word"
+    )
+    parser.add_argument(
+        "--embedding-lr-scale", type=float, default=1.0, help="the token table's rate, times --lr (rows learn rarely)"
     )
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
@@ -108,7 +119,12 @@ def main() -> None:
     student = copy.deepcopy(teacher).train()
     student.model.visual.requires_grad_(False)
     trained = [p for p in student.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
+    table = student.model.token_embedding.weight
+    groups = [
+        {"params": [p for p in trained if p is not table], "scale": 1.0},
+        {"params": [table], "scale": args.embedding_lr_scale},
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=args.lr, weight_decay=0.01)
     ema = EMA(student.model, args.ema)
     state_path = args.out / "state.safetensors"
     step = restore_training_state(state_path, student.model, ema, optimizer) if args.resume else 0
@@ -118,11 +134,13 @@ def main() -> None:
     dataset = dataset.subset(dataset.concept_indices() >= 0)
     latents, concept_ids = _latents(pipeline, dataset)
     sentences = _sentences(args.sentences, args.descriptions)
+    plain = {c.name: (c.name, *(c.synonyms if args.synonyms else ())) for c in CONCEPTS}  # told alone
     colours = recoloured(dataset, 2, args.sentences) if args.colour_share else None
     colour_latents = _latents(pipeline, colours)[0] if colours else None
     coloured = [item["captions"] for item in colours.items] if colours else []
     taught = [*(pipeline.weights.vocabulary or ()), *(s for told in [*sentences.values(), *coloured] for s in told)]
     print(f"{len(latents)} pictures, {len(coloured)} recoloured, {sum(map(len, sentences.values()))} sentences")
+    tie = args.unknown_share > 0
 
     args.out.mkdir(parents=True, exist_ok=True)
     log_path = args.out / "distil_log.jsonl"
@@ -132,11 +150,12 @@ def main() -> None:
     while time.time() - start < args.minutes * 60:
         progress = (seconds_before + time.time() - start) / schedule_seconds
         for group in optimizer.param_groups:
-            group["lr"] = learning_rate(args.lr, step, 50, progress, 0.05)
+            group["lr"] = group["scale"] * learning_rate(args.lr, step, 50, progress, 0.05)
         in_colour = round(args.batch * args.colour_share)
         batch = torch.randint(len(latents), (args.batch - in_colour,), generator=generator)
         names = [CONCEPTS[int(concept_ids[i])].name for i in batch]
-        told = [name if rng.random() < args.names_share else rng.choice(sentences[name]) for name in names]
+        told = [rng.choice(plain[n] if rng.random() < args.names_share else sentences[n]) for n in names]
+        told = [with_unknown_word(rng, text) if rng.random() < args.unknown_share else text for text in told]
         team = args.teams[step % len(args.teams)]
         loss = phrasing_loss(student, teacher, pipeline, team, latents[batch], told, names, generator)
         if colour_latents is not None and in_colour:
@@ -158,9 +177,9 @@ def main() -> None:
                 log.write(json.dumps({"step": step, "seconds": round(seconds), "loss": latest}) + "\n")
             print(f"step {step} {seconds:.0f}s loss {latest}", flush=True)
         if time.time() - last_save > args.save_minutes * 60:
-            _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught)
+            _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught, tie)
             last_save = time.time()
-    _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught)
+    _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught, tie)
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
 
 
@@ -178,13 +197,25 @@ def _sentences(per_concept: int, descriptions: bool) -> dict[str, list[str]]:
 
 
 def _save(
-    out: Path, student: Clip, ema: EMA, optimizer: torch.optim.Optimizer, step: int, seconds: float, taught: list[str]
+    out: Path,
+    student: Clip,
+    ema: EMA,
+    optimizer: torch.optim.Optimizer,
+    step: int,
+    seconds: float,
+    taught: list[str],
+    tie_untaught: bool = False,
 ) -> None:
     """The resumable state, the averaged text tower as clip.safetensors (usable if the run stops here), and the
-    words it now knows: the teams' vocabulary and every word of the sentences it was taught."""
+    words it now knows: the teams' vocabulary and every word of the sentences it was taught. With `tie_untaught`,
+    every token no taught word holds reads as the stand-in the run taught for unknown words."""
     save_tensors(out / "state.safetensors", training_state(student.model, ema, optimizer, step, seconds))
-    config = {"model_name": student.model_name}
-    save_checkpoint(out / "clip.safetensors", ema.model, kind="clip", config=config)
+    averaged = ema.model
+    if tie_untaught:
+        averaged = copy.deepcopy(ema.model)
+        known = taught_token_ids(student, vocabulary_of(taught))
+        tie_untaught_rows(averaged.token_embedding.weight, known, stand_in_id(student))
+    save_checkpoint(out / "clip.safetensors", averaged, kind="clip", config={"model_name": student.model_name})
     write_vocabulary(out, taught)
 
 
