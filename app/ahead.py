@@ -7,13 +7,13 @@ is computed, on the other core.
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
 
 
-def ahead(items: Iterator[T], depth: int, name: str) -> Iterator[T]:
+def ahead(items: Iterator[T], depth: int, name: str) -> Generator[T, None, None]:
     """Yield what `items` yields, drained on a thread named `name` at most `depth` items ahead of this reader.
 
     The producer's exception is raised here, the same object; a reader that stops early (or is closed) stops the

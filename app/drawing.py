@@ -5,6 +5,7 @@ while step k is painted and sent; every step is still painted for a lone run."""
 
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -101,40 +102,53 @@ class Drawer:
         """Post every step's update and frames as it comes; the last step, and when the first came (ms)."""
         last: Step | None = None
         first_step_ms = 0.0
-        for sampled in ahead(self._sampled(job), SAMPLER_LEAD, name=f"dust-sampler-{job.id}"):
-            last = self.pipeline.shown(sampled, job.request, self.paints, self.decode)
-            elapsed_ms = (time.perf_counter() - started) * 1000
-            first_step_ms = first_step_ms or elapsed_ms
-            dusty, guess = to_uint8(last.x_t), to_uint8(last.pred_x0)
-            noise = to_uint8(last.pred_noise / NOISE_DISPLAY_SCALE)
-            reveal.record(dusty, guess)
-            update = StepUpdate(
-                job_id=job.id,
-                index=last.index,
-                timestep=last.timestep,
-                sigma=last.sigma,
-                alpha_bar=last.alpha_bar,
-                elapsed_ms=elapsed_ms,
-                preview=last.preview,
-            )
-            frames = (
-                *_frames(job.id, last.index, FrameKind.X_T, dusty),
-                *_frames(job.id, last.index, FrameKind.PRED_X0, guess),
-                *_frames(job.id, last.index, FrameKind.PRED_NOISE, noise),
-            )
-            if last.latent is not None:
-                sketch = to_uint8(latent_tiles(last.latent, self.pipeline.image_size))
-                frames += tuple(_frames(job.id, last.index, FrameKind.LATENT, sketch))
-            job.steps_done = last.index + 1
-            job.post(update, *frames, preview=True)
+        first_posted = threading.Event()
+        sampled_steps = ahead(self._sampled(job, first_posted), SAMPLER_LEAD, name=f"dust-sampler-{job.id}")
+        try:
+            for sampled in sampled_steps:
+                last = self.pipeline.shown(sampled, job.request, self.paints, self.decode)
+                elapsed_ms = (time.perf_counter() - started) * 1000
+                first_step_ms = first_step_ms or elapsed_ms
+                self._post_step(job, reveal, last, elapsed_ms)
+                first_posted.set()
+        finally:
+            first_posted.set()  # a sampler still waiting for the first frame goes on to its end
+            sampled_steps.close()
         return last, first_step_ms
 
-    def _sampled(self, job: Job) -> Iterator[Step]:
-        """The run's steps in its team's own space, as fast as the network answers; when they stop (done,
+    def _post_step(self, job: Job, reveal: Reveal, step: Step, elapsed_ms: float) -> None:
+        """One step's update and its frames: x_t, x̂0, the dust, and the sketch for a sketchbook team."""
+        dusty, guess = to_uint8(step.x_t), to_uint8(step.pred_x0)
+        noise = to_uint8(step.pred_noise / NOISE_DISPLAY_SCALE)
+        reveal.record(dusty, guess)
+        update = StepUpdate(
+            job_id=job.id,
+            index=step.index,
+            timestep=step.timestep,
+            sigma=step.sigma,
+            alpha_bar=step.alpha_bar,
+            elapsed_ms=elapsed_ms,
+            preview=step.preview,
+        )
+        frames = (
+            *_frames(job.id, step.index, FrameKind.X_T, dusty),
+            *_frames(job.id, step.index, FrameKind.PRED_X0, guess),
+            *_frames(job.id, step.index, FrameKind.PRED_NOISE, noise),
+        )
+        if step.latent is not None:
+            sketch = to_uint8(latent_tiles(step.latent, self.pipeline.image_size))
+            frames += tuple(_frames(job.id, step.index, FrameKind.LATENT, sketch))
+        job.steps_done = step.index + 1
+        job.post(update, *frames, preview=True)
+
+    def _sampled(self, job: Job, first_posted: threading.Event) -> Iterator[Step]:
+        """The run's steps in its team's own space, as fast as the network answers, once the first step's frames
+        are out (what a waiting student sees first shares the cores with nothing); when they stop (done,
         cancelled or failed), the network is told the run needs it no more."""
         try:
             for step in self.pipeline.team_steps(job.request, self.forward):
                 yield step
+                first_posted.wait()
                 if job.cancelled():
                     return
         finally:
