@@ -12,6 +12,7 @@ from model.loading import tiny_pipeline
 from model.training.distil_phrasings import _save, colour_loss, phrasing_loss
 from model.training.ema import EMA
 from model.training.train import restore_training_state, seconds_trained
+from model.training.unknown_words import stand_in_id
 
 
 def test_the_names_cost_nothing_and_a_sentence_teaches_only_the_text_tower():
@@ -63,6 +64,23 @@ def test_a_saved_run_resumes_where_it_stopped_and_records_the_words_it_taught(tm
     saved = load_state_dict(tmp_path / "clip.safetensors", copy.deepcopy(pipeline.clip.model))
     assert all(torch.equal(saved[k].float(), v.half().float()) for k, v in ema.model.state_dict().items()), "the EMA"
     assert load_vocabulary(tmp_path) == {"a", "dog", "friendly", "please"}
+
+
+def test_a_run_that_taught_the_stand_in_saves_every_untaught_token_with_its_row_and_keeps_its_own_state(tmp_path):
+    pipeline = tiny_pipeline(latent=True)
+    student = copy.deepcopy(pipeline.clip).train()
+    optimizer = torch.optim.AdamW([p for p in student.parameters() if p.requires_grad], lr=1e-3)
+    ema = EMA(student.model, 0.9)
+    _save(tmp_path, student, ema, optimizer, 1, 1.0, ["a friendly dog"], tie_untaught=True)
+
+    saved = load_state_dict(tmp_path / "clip.safetensors", copy.deepcopy(pipeline.clip.model))["token_embedding.weight"]
+    averaged = ema.model.token_embedding.weight.detach().half().float()
+    encode = student.tokenizer.encode
+    for word in ("a", "friendly", "dog"):
+        assert torch.equal(saved[encode(word)].float(), averaged[encode(word)])
+    stand_in = averaged[stand_in_id(student)]
+    assert torch.equal(saved[encode("adorable")[0]].float(), stand_in)
+    assert not torch.equal(ema.model.token_embedding.weight[encode("adorable")[0]].half().float(), stand_in)
 
 
 def test_a_colour_sentence_is_taught_by_the_recoloured_picture_itself():
