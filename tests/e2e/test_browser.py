@@ -303,15 +303,15 @@ def test_a_busy_server_shows_the_quick_preview_between_the_decoders_paintings(br
 def test_enter_in_the_prompt_box_mid_run_starts_the_new_words(
     page: Page, live: BackgroundServer, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ):
-    generate = pipeline.generate
+    team_steps = pipeline.team_steps
 
     def unhurried(request, *args, **kwargs):  # the first run must still be going when Enter comes
-        for step in generate(request, *args, **kwargs):
+        for step in team_steps(request, *args, **kwargs):
             if request.prompt == "a slow grey cloud":
                 time.sleep(0.05)
             yield step
 
-    monkeypatch.setattr(pipeline, "generate", unhurried)
+    monkeypatch.setattr(pipeline, "team_steps", unhurried)
     page.eval_on_selector("#steps", "s => { s.value = s.max; s.dispatchEvent(new Event('input')); }")
     page.fill("#prompt", "a slow grey cloud")
     page.press("#prompt", "Enter")
