@@ -9,6 +9,8 @@ harmless words around a thing's name leave the drawing as it was. Training sente
 `phrasings.TRAINING` only, so the held-out suite (`natural_prompts`) measures whether that carries over.
 Colour words are not harmless: with --colour-share, part of each batch is recoloured pictures told their colour
 ("a blue car"), taught by the picture itself (the team's denoising loss), not by the name's drawing.
+With --unknown-share, a stand-in word goes into some sentences and every untaught token reads as it in the saved
+tower (`unknown_words.py`); --embedding-lr-scale lets the token rows, each in few batches, learn at their own rate.
 Writes clip.safetensors (the text tower's average beside the original picture tower) and a resumable state.
 """
 
