@@ -8,10 +8,12 @@ The encoder still reads the whole sentence (no word is dropped or mapped before 
 harmless words around a thing's name leave the drawing as it was. Training sentences come from
 `phrasings.TRAINING` only, so the held-out suite (`natural_prompts`) measures whether that carries over.
 Colour words are not harmless: with --colour-share, part of each batch is recoloured pictures told their colour
-("a blue car"), taught by the picture itself (the team's denoising loss), not by the name's drawing.
+("a blue car"), taught by the picture itself (the team's denoising loss), not by the name's drawing; with
+--team-lr the teams learn from those pictures too (`team_tuning.py`), as a frozen team never drew a blue car.
 With --unknown-share, a stand-in word goes into some sentences and every untaught token reads as it in the saved
 tower (`unknown_words.py`); --embedding-lr-scale lets the token rows, each in few batches, learn at their own rate.
-Writes clip.safetensors (the text tower's average beside the original picture tower) and a resumable state.
+Writes clip.safetensors (the text tower's average beside the original picture tower) and a resumable state, and
+with --team-lr each team's averaged weights and state.
 """
 
 import argparse
@@ -31,7 +33,7 @@ from model.data.concepts import CONCEPTS
 from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_dataset
 from model.data.sentences import recoloured, spoken_captions
 from model.data.wordnet import wordnet
-from model.diffusion import diffusion_loss, q_sample
+from model.diffusion import q_sample
 from model.lessons.words import vocabulary_of
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
@@ -44,6 +46,7 @@ from model.training.train import (
     training_state,
     write_vocabulary,
 )
+from model.training.team_tuning import TeamTuning, picture_keys, picture_posterior
 from model.training.unknown_words import stand_in_id, taught_token_ids, tie_untaught_rows, with_unknown_word
 
 
@@ -51,7 +54,7 @@ def phrasing_loss(
     student: Clip, teacher: Clip, pipeline: Pipeline, team: str, x0: torch.Tensor, sentences: list[str],
     names: list[str], generator: torch.Generator,
 ) -> torch.Tensor:  # fmt: skip
-    """How differently the frozen team denoises the same dusty pictures (B, C, h, w) when told `sentences` by the
+    """How differently the team denoises the same dusty pictures (B, C, h, w) when told `sentences` by the
     student than when told the things' `names` by the teacher, at random timesteps."""
     network, schedule = pipeline.team(team).network, pipeline.team(team).training_schedule()
     alpha_bars = schedule.alphas_cumprod.float()
@@ -59,20 +62,9 @@ def phrasing_loss(
     x_t = q_sample(x0, alpha_bars[t], torch.randn(x0.shape, generator=generator))
     with torch.no_grad():
         target = network(x_t, t.float(), teacher.condition(names))
-    return F.mse_loss(network(x_t, t.float(), student.condition_with_grad(sentences)), target)
-
-
-def colour_loss(
-    student: Clip, pipeline: Pipeline, team: str, x0: torch.Tensor, sentences: list[str], generator: torch.Generator
-) -> torch.Tensor:
-    """The frozen team's denoising loss on recoloured pictures (B, C, h, w) told their colour sentences ("a blue
-    car"): the name's drawing cannot be the target there, as it does not know the colour; the picture does."""
-    network, config = pipeline.team(team).network, pipeline.team(team).config
-    alpha_bars = pipeline.team(team).training_schedule().alphas_cumprod.float()
-    t = torch.randint(len(alpha_bars), (x0.shape[0],), generator=generator)
-    noise = torch.randn(x0.shape, generator=generator)
-    output = network(q_sample(x0, alpha_bars[t], noise), t.float(), student.condition_with_grad(sentences))
-    return diffusion_loss(output, x0, noise, alpha_bars[t], config.prediction)
+    weights = {name: p.detach() for name, p in network.named_parameters()}  # a learning team is not moved by this
+    told = torch.func.functional_call(network, weights, (x_t, t.float(), student.condition_with_grad(sentences)))
+    return F.mse_loss(told, target)
 
 
 def main() -> None:
@@ -100,6 +92,9 @@ def main() -> None:
         "--colour-share", type=float, default=0.0, help="share of a batch recoloured and told its colour (0: none)"
     )
     parser.add_argument(
+        "--team-lr", type=float, default=0.0, help="the teams' own peak rate, learning from pictures (0: frozen)"
+    )
+    parser.add_argument(
         "--unknown-share", type=float, default=0.0, help="share of sentences given the stand-in for an untaught word"
     )
     parser.add_argument(
@@ -108,6 +103,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.team_lr > 0 and args.colour_share <= 0:
+        parser.error("--team-lr teaches the teams from recoloured pictures: give --colour-share too")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -117,7 +114,7 @@ def main() -> None:
     if not isinstance(teacher, Clip) or pipeline.sketchbook is None:
         raise SystemExit("distil_phrasings needs our own model: a dust-clip and a sketchbook team")
     for team in args.teams:
-        pipeline.team(team).network.requires_grad_(False)
+        pipeline.team(team).network.requires_grad_(False)  # until --team-lr makes it learn
     student = copy.deepcopy(teacher).train()
     student.model.visual.requires_grad_(False)
     trained = [p for p in student.parameters() if p.requires_grad]
@@ -137,9 +134,15 @@ def main() -> None:
     latents, concept_ids = _latents(pipeline, dataset)
     sentences = _sentences(args.sentences, args.descriptions)
     plain = {c.name: (c.name, *(c.synonyms if args.synonyms else ())) for c in CONCEPTS}  # told alone
-    colours = recoloured(dataset, 2, args.sentences) if args.colour_share else None
-    colour_latents = _latents(pipeline, colours)[0] if colours else None
-    coloured = [item["captions"] for item in colours.items] if colours else []
+    colours = recoloured(dataset, 2, args.sentences) if args.colour_share else dataset.subset(np.zeros(0, int))
+    colour_latents = _latents(pipeline, colours)[0] if len(colours) else latents[:0]
+    coloured = [item["captions"] for item in colours.items]
+    keys = picture_keys(concept_ids, colours.items)
+    posterior, index = picture_posterior(torch.cat([latents, colour_latents]), keys)
+    learning = args.teams if args.team_lr > 0 else []
+    tuning = TeamTuning(pipeline, learning, teacher, posterior, index, args.team_lr, args.ema)
+    if args.resume and learning:
+        tuning.restore(args.out)
     taught = [*(pipeline.weights.vocabulary or ()), *(s for told in [*sentences.values(), *coloured] for s in told)]
     print(f"{len(latents)} pictures, {len(coloured)} recoloured, {sum(map(len, sentences.values()))} sentences")
     tie = args.unknown_share > 0
@@ -153,6 +156,7 @@ def main() -> None:
         progress = (seconds_before + time.time() - start) / schedule_seconds
         for group in optimizer.param_groups:
             group["lr"] = group["scale"] * learning_rate(args.lr, step, 50, progress, 0.05)
+        team_lr = learning_rate(args.team_lr, step, 50, progress, 0.05)
         in_colour = round(args.batch * args.colour_share)
         batch = torch.randint(len(latents), (args.batch - in_colour,), generator=generator)
         names = [CONCEPTS[int(concept_ids[i])].name for i in batch]
@@ -160,16 +164,22 @@ def main() -> None:
         told = [with_unknown_word(rng, text) if rng.random() < args.unknown_share else text for text in told]
         team = args.teams[step % len(args.teams)]
         loss = phrasing_loss(student, teacher, pipeline, team, latents[batch], told, names, generator)
-        if colour_latents is not None and in_colour:
+        if in_colour:
             picked = torch.randint(len(colour_latents), (in_colour,), generator=generator)
-            asked = [rng.choice(coloured[i]) for i in picked]
-            loss = (1 - args.colour_share) * loss + args.colour_share * colour_loss(
-                student, pipeline, team, colour_latents[picked], asked, generator
-            )
+            asked = student.condition_with_grad([rng.choice(coloured[i]) for i in picked])
+            picked_keys = [keys[len(latents) + i] for i in picked]
+            coloured_loss = tuning.picture_loss(team, colour_latents[picked], asked, picked_keys, generator)
+            loss = (1 - args.colour_share) * loss + args.colour_share * coloured_loss
+        if team in learning:
+            named = torch.randint(len(latents), (in_colour,), generator=generator)
+            names_loss = tuning.names_loss(team, latents[named], torch.as_tensor(concept_ids[named.numpy()]), generator)
+            loss = loss + args.colour_share * names_loss
         optimizer.zero_grad(set_to_none=True)
+        tuning.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trained, 1.0)
         optimizer.step()
+        tuning.step(team, team_lr)
         ema.update(student.model)
         step += 1
         latest[team] = round(loss.item(), 5)
@@ -180,8 +190,10 @@ def main() -> None:
             print(f"step {step} {seconds:.0f}s loss {latest}", flush=True)
         if time.time() - last_save > args.save_minutes * 60:
             _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught, tie)
+            tuning.save(args.out, step, seconds_before + time.time() - start)
             last_save = time.time()
     _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught, tie)
+    tuning.save(args.out, step, seconds_before + time.time() - start)
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
 
 

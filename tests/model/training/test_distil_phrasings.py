@@ -6,10 +6,9 @@ import pytest
 import torch
 
 from model.checkpoint import load_state_dict
-from model.diffusion import diffusion_loss, q_sample
 from model.lessons.words import load_vocabulary
 from model.loading import tiny_pipeline
-from model.training.distil_phrasings import _save, colour_loss, phrasing_loss
+from model.training.distil_phrasings import _save, phrasing_loss
 from model.training.ema import EMA
 from model.training.train import restore_training_state, seconds_trained
 from model.training.unknown_words import stand_in_id
@@ -81,28 +80,3 @@ def test_a_run_that_taught_the_stand_in_saves_every_untaught_token_with_its_row_
     stand_in = averaged[stand_in_id(student)]
     assert torch.equal(saved[encode("adorable")[0]].float(), stand_in)
     assert not torch.equal(ema.model.token_embedding.weight[encode("adorable")[0]].half().float(), stand_in)
-
-
-def test_a_colour_sentence_is_taught_by_the_recoloured_picture_itself():
-    """The colour loss is the team's own denoising loss on that picture, and only the text tower learns from it."""
-    pipeline = tiny_pipeline(latent=True)
-    team = pipeline.team("dit")
-    for p in team.network.parameters():  # as if trained: adaLN-Zero outputs would ignore the words
-        torch.nn.init.normal_(p, std=0.2)
-        p.requires_grad_(False)
-    student = copy.deepcopy(pipeline.clip)
-    book = pipeline.sketchbook.config
-    x0 = torch.randn(3, book.latent_channels, book.latent_size, book.latent_size)
-    sentences = ["a blue car", "two purple apples", "a green moon"]
-
-    loss = colour_loss(student, pipeline, "dit", x0, sentences, torch.Generator().manual_seed(3))
-    generator = torch.Generator().manual_seed(3)
-    alpha_bars = team.training_schedule().alphas_cumprod.float()
-    t = torch.randint(len(alpha_bars), (3,), generator=generator)
-    noise = torch.randn(x0.shape, generator=generator)
-    with torch.no_grad():
-        output = team.network(q_sample(x0, alpha_bars[t], noise), t.float(), pipeline.clip.condition(sentences))
-    assert loss.item() == pytest.approx(diffusion_loss(output, x0, noise, alpha_bars[t], team.config.prediction).item())
-    loss.backward()
-    assert student.model.token_embedding.weight.grad.abs().sum() > 0
-    assert all(p.grad is None for p in team.network.parameters())
