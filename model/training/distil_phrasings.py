@@ -39,6 +39,7 @@ from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
 from model.training.ema import EMA
 from model.training.pictures import PictureCaptions
+from model.training.team_tuning import TeamTuning, picture_keys, picture_posterior
 from model.training.train import (
     learning_rate,
     restore_training_state,
@@ -46,7 +47,6 @@ from model.training.train import (
     training_state,
     write_vocabulary,
 )
-from model.training.team_tuning import TeamTuning, picture_keys, picture_posterior
 from model.training.unknown_words import stand_in_id, taught_token_ids, tie_untaught_rows, with_unknown_word
 
 

@@ -8,9 +8,11 @@ of the team's own. The phrasing loss never moves a team: it teaches the words, a
 ignoring them.
 """
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from model.checkpoint import save_checkpoint, save_tensors
@@ -24,10 +26,11 @@ from model.training.train import restore_training_state, training_loss, training
 MIN_SNR, SNR_FLOOR = 5.0, 1.0  # as the teams were trained (train.py's defaults)
 
 
-def picture_keys(concept_ids: torch.Tensor, colour_items: list[dict]) -> list[str]:
+def picture_keys(concept_ids: Sequence[int] | np.ndarray | torch.Tensor, colour_items: list[dict]) -> list[str]:
     """What the posterior mean conditions on, one key a picture: the thing for an original ("car"), the colour
     and the thing for a recoloured one ("blue car"), so "car" keeps its own colours."""
-    return [CONCEPTS[int(i)].name for i in concept_ids] + [f"{item['colour']} {item['concept']}" for item in colour_items]
+    recoloured = [f"{item['colour']} {item['concept']}" for item in colour_items]
+    return [CONCEPTS[int(i)].name for i in concept_ids] + recoloured
 
 
 def picture_posterior(pictures: torch.Tensor, keys: list[str]) -> tuple[PosteriorMean, dict[str, int]]:

@@ -3,6 +3,8 @@
 python -m model.training.train_clip --out runs/clip --minutes 8
 python -m model.training.train_clip --out runs/clip-v2 --sentences 24 --descriptions --recolour 2 \
     --hold-out-style fluent
+python -m model.training.train_clip --out runs/clip-pictures --init model/weights/clip.safetensors \
+    --picture-tower-only --sentences 24 --recolour 2 --hold-out-style fluent
 
 The meters (`clip_meters`) read the held-out style's concept pictures when one is held out, else the training ones.
 """
@@ -50,6 +52,16 @@ def clip_loss_step(clip, tokenizer, loss_fn, data, batch_indices, rng, generator
     return loss_fn(image_features.float(), text_features.float(), logit_scale)
 
 
+def trained_weights(clip: open_clip.CLIP, picture_tower_only: bool) -> list[torch.nn.Parameter]:
+    """The weights a run moves: all, or the picture tower and the temperature alone, so the picture tower learns to
+    meet a text tower that stays exactly as the teams read it (its projected pooled embedding is their condition)."""
+    if picture_tower_only:
+        clip.requires_grad_(False)
+        clip.visual.requires_grad_(True)
+        clip.logit_scale.requires_grad_(True)
+    return [p for p in clip.parameters() if p.requires_grad]
+
+
 def _pictures(dataset: EmojiDataset, size: int) -> PictureCaptions:
     captions = [dataset.captions(i) for i in range(len(dataset.items))]
     return PictureCaptions.from_arrays(dataset.images, captions, dataset.concept_indices(), size)
@@ -74,7 +86,12 @@ def main() -> None:
     parser.add_argument("--descriptions", action="store_true", help="with --sentences: WordNet glosses too")
     parser.add_argument("--recolour", type=int, default=0, help="up to N recoloured copies of each concept picture")
     parser.add_argument("--hold-out-style", help="train without this style; the meters read its pictures")
+    parser.add_argument(
+        "--picture-tower-only", action="store_true", help="with --init: the text tower stays as it is (the teams')"
+    )
     args = parser.parse_args()
+    if args.picture_tower_only and args.init is None:
+        parser.error("--picture-tower-only trains a picture tower to meet a given text tower: give --init")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -93,8 +110,9 @@ def main() -> None:
     keep = np.flatnonzero(metered.concept_ids >= 0)
     tokenizer = open_clip.get_tokenizer(args.model)
     loss_fn = open_clip.ClipLoss()
-    optimizer = torch.optim.AdamW(clip.parameters(), lr=args.lr, weight_decay=0.1, betas=(0.9, 0.98))
-    print(f"{len(data)} pictures, {sum(p.numel() for p in clip.parameters()) / 1e6:.1f} M parameters", flush=True)
+    trained = trained_weights(clip, args.picture_tower_only)
+    optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.1, betas=(0.9, 0.98))
+    print(f"{len(data)} pictures, {sum(p.numel() for p in trained) / 1e6:.1f} M parameters trained", flush=True)
 
     start, step, log = time.time(), 0, []
     budget = args.minutes * 60

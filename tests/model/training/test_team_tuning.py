@@ -43,7 +43,8 @@ def test_a_learning_team_learns_from_pictures_and_never_from_the_phrasing_loss()
     student = copy.deepcopy(pipeline.clip)
     generator = torch.Generator().manual_seed(0)
 
-    phrasing = phrasing_loss(student, pipeline.clip, pipeline, "dit", pictures, ["that dog"] * 4, ["dog"] * 4, generator)
+    told, names = ["that dog"] * 4, ["dog"] * 4
+    phrasing = phrasing_loss(student, pipeline.clip, pipeline, "dit", pictures, told, names, generator)
     phrasing.backward()
     assert all(p.grad is None for p in network.parameters())
     assert student.model.token_embedding.weight.grad.abs().sum() > 0
