@@ -34,6 +34,8 @@ class ModelConfig:
     objective: Objective = "diffusion"  # "no_dust": regress the picture from the prompt alone
     text_whitening: bool = False  # cross-attention reads the prompt's tokens whitened (`layers.TokenWhitening`)
     pooled_whitening: bool = False  # the timestep embedding reads the pooled prompt whitened (`layers.Whitening`)
+    distilled_steps: int = 0  # a few-step student (`training/distil_steps.py`): the DDIM steps it draws in; 0: none
+    distilled_guidance: float = 0.0  # the guidance scale its teacher drew with, baked into the student
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

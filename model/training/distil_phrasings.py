@@ -30,7 +30,7 @@ import torch.nn.functional as F
 from model.checkpoint import save_checkpoint, save_tensors
 from model.clip import Clip
 from model.data.concepts import CONCEPTS
-from model.data.dataset import EmojiDataset, default_data_dir, load_emoji_dataset
+from model.data.dataset import default_data_dir, load_emoji_dataset
 from model.data.sentences import recoloured, spoken_captions
 from model.data.wordnet import wordnet
 from model.diffusion import q_sample
@@ -38,7 +38,7 @@ from model.lessons.words import vocabulary_of
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import Pipeline
 from model.training.ema import EMA
-from model.training.pictures import PictureCaptions
+from model.training.pictures import sketchbook_latents
 from model.training.team_tuning import TeamTuning, picture_keys, picture_posterior
 from model.training.train import (
     learning_rate,
@@ -131,11 +131,11 @@ def main() -> None:
 
     dataset = load_emoji_dataset(args.data)
     dataset = dataset.subset(dataset.concept_indices() >= 0)
-    latents, concept_ids = _latents(pipeline, dataset)
+    latents, concept_ids = sketchbook_latents(pipeline, dataset)
     sentences = _sentences(args.sentences, args.descriptions)
     plain = {c.name: (c.name, *(c.synonyms if args.synonyms else ())) for c in CONCEPTS}  # told alone
     colours = recoloured(dataset, 2, args.sentences) if args.colour_share else dataset.subset(np.zeros(0, int))
-    colour_latents = _latents(pipeline, colours)[0] if len(colours) else latents[:0]
+    colour_latents = sketchbook_latents(pipeline, colours)[0] if len(colours) else latents[:0]
     coloured = [item["captions"] for item in colours.items]
     keys = picture_keys(concept_ids, colours.items)
     posterior, index = picture_posterior(torch.cat([latents, colour_latents]), keys)
@@ -195,13 +195,6 @@ def main() -> None:
     _save(args.out, student, ema, optimizer, step, seconds_before + time.time() - start, taught, tie)
     tuning.save(args.out, step, seconds_before + time.time() - start)
     print(f"done at step {step}; {args.out / 'clip.safetensors'}")
-
-
-def _latents(pipeline: Pipeline, dataset: EmojiDataset) -> tuple[torch.Tensor, np.ndarray]:
-    """The sketchbook's latents (N, C, h, w) of a dataset's concept pictures, and their concept indices (N,)."""
-    pictures = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset), dataset.concept_indices(), 32)
-    with torch.no_grad():
-        return pipeline.to_latent(pictures.pictures).float(), pictures.concept_ids
 
 
 def _sentences(per_concept: int, descriptions: bool) -> dict[str, list[str]]:

@@ -7,7 +7,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from model.data.dataset import EmojiDataset
 from model.images import from_uint8
+from model.pipeline import Pipeline
 
 
 def resize_pictures(images: np.ndarray, size: int) -> torch.Tensor:
@@ -37,3 +39,10 @@ class PictureCaptions:
 
     def random_captions(self, indices: torch.Tensor, rng: random.Random) -> list[str]:
         return [rng.choice(self.captions[i]) for i in indices.tolist()]
+
+
+def sketchbook_latents(pipeline: Pipeline, dataset: EmojiDataset) -> tuple[torch.Tensor, np.ndarray]:
+    """The sketchbook's latents (N, C, h, w) of a dataset's pictures, and their concept indices (N,)."""
+    pictures = PictureCaptions.from_arrays(dataset.images, [[]] * len(dataset), dataset.concept_indices(), 32)
+    with torch.no_grad():
+        return pipeline.to_latent(pictures.pictures).float(), pictures.concept_ids
