@@ -48,21 +48,27 @@ def _pictures(n: int) -> PictureCaptions:
     return PictureCaptions.from_arrays(images, captions, torch.arange(n).numpy(), 32)
 
 
-def test_a_picture_tower_taught_alone_meets_the_text_tower_and_leaves_it_exactly_as_the_teams_read_it():
-    torch.manual_seed(0)
-    clip = create_clip("dust-clip-tiny").train()
-    text_tower = {k: v.clone() for k, v in clip.state_dict().items() if not k.startswith("visual.")}
-    picture_tower = {k: v.clone() for k, v in clip.visual.state_dict().items()}
+def _contrastive_losses(clip, optimizer: torch.optim.Optimizer, steps: int) -> list[float]:
+    """The tiny CLIP's contrastive loss at each of `steps` steps on eight flat-coloured pictures."""
     tokenizer, loss_fn, data = open_clip.get_tokenizer("dust-clip-tiny"), open_clip.ClipLoss(), _pictures(8)
-    optimizer = torch.optim.AdamW(trained_weights(clip, picture_tower_only=True), lr=2e-3, weight_decay=0.1)
     batch, rng, generator = torch.arange(8), random.Random(0), torch.Generator().manual_seed(0)
     losses = []
-    for _ in range(40):
+    for _ in range(steps):
         loss = clip_loss_step(clip, tokenizer, loss_fn, data, batch, rng, generator, bf16=False)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         losses.append(loss.item())
+    return losses
+
+
+def test_a_picture_tower_taught_alone_meets_the_text_tower_and_leaves_it_exactly_as_the_teams_read_it():
+    torch.manual_seed(0)
+    clip = create_clip("dust-clip-tiny").train()
+    text_tower = {k: v.clone() for k, v in clip.state_dict().items() if not k.startswith("visual.")}
+    picture_tower = {k: v.clone() for k, v in clip.visual.state_dict().items()}
+    optimizer = torch.optim.AdamW(trained_weights(clip, picture_tower_only=True), lr=2e-3, weight_decay=0.1)
+    losses = _contrastive_losses(clip, optimizer, 40)
     assert sum(losses[-5:]) / 5 < 0.7 * sum(losses[:5]) / 5
     moved = {k for k, v in clip.state_dict().items() if k in text_tower and not torch.equal(v, text_tower[k])}
     assert moved == {"logit_scale"}
@@ -72,16 +78,7 @@ def test_a_picture_tower_taught_alone_meets_the_text_tower_and_leaves_it_exactly
 def test_clip_step_reduces_the_contrastive_loss():
     torch.manual_seed(0)
     clip = create_clip("dust-clip-tiny").train()
-    tokenizer, loss_fn, data = open_clip.get_tokenizer("dust-clip-tiny"), open_clip.ClipLoss(), _pictures(8)
-    optimizer = torch.optim.AdamW(clip.parameters(), lr=2e-3)
-    batch, rng, generator = torch.arange(8), random.Random(0), torch.Generator().manual_seed(0)
-    losses = []
-    for _ in range(60):
-        loss = clip_loss_step(clip, tokenizer, loss_fn, data, batch, rng, generator, bf16=False)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        losses.append(loss.item())
+    losses = _contrastive_losses(clip, torch.optim.AdamW(clip.parameters(), lr=2e-3), 60)
     assert sum(losses[-5:]) / 5 < 0.5 * sum(losses[:5]) / 5
 
 
