@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,7 @@ class GalleryRecord:
     room: str | None  # the room the run was drawn in, if any
     author: str  # anonymous per-connection token: a teacher's grid shows each student's latest
     nickname: str = ""  # the first name or nickname the student chose, shown under the picture on the wall
+    quick: bool = False  # drawn by the team's few-step student
 
     @classmethod
     def of(cls, job: "Job", timings: "Timings") -> "GalleryRecord":
@@ -69,6 +70,12 @@ class GalleryRecord:
     def settings(self) -> dict[str, Any]:
         """What was asked for, in the page's words: enough to draw the same picture again."""
         return {name: getattr(self, name) for name in REQUEST_SETTINGS}
+
+
+def _record(row: tuple) -> GalleryRecord:
+    """A record from its columns: SQLite keeps `quick` as 0 or 1."""
+    record = GalleryRecord(*row)
+    return replace(record, quick=bool(record.quick))
 
 
 @dataclass(frozen=True)
@@ -93,11 +100,12 @@ CREATE TABLE IF NOT EXISTS pictures (
 );
 CREATE INDEX IF NOT EXISTS pictures_by_room ON pictures (room, id);
 """
-_LATER_COLUMNS = {  # columns galleries made by older servers lack: the budget's, then the teacher's wall
+_LATER_COLUMNS = {  # columns galleries made by older servers lack: the budget's, the teacher's wall, the quick lane
     "bytes": "INTEGER NOT NULL DEFAULT 0",
     "pinned": "INTEGER NOT NULL DEFAULT 0",
     "hidden": "INTEGER NOT NULL DEFAULT 0",
     "nickname": "TEXT NOT NULL DEFAULT ''",
+    "quick": "INTEGER NOT NULL DEFAULT 0",
 }
 
 
@@ -196,9 +204,7 @@ class Gallery:
         with self._lock:
             columns = f"id, created, name, pinned, hidden, {', '.join(_COLUMNS)}"
             rows = self._db.execute(f"SELECT {columns} FROM pictures {clause}", args)
-            return [
-                GalleryEntry(r[0], r[1], r[2], GalleryRecord(*r[5:]), bool(r[3]), bool(r[4])) for r in rows.fetchall()
-            ]
+            return [GalleryEntry(r[0], r[1], r[2], _record(r[5:]), bool(r[3]), bool(r[4])) for r in rows.fetchall()]
 
     def _files(self, name: str) -> list[Path]:
         return [self.folder / f"{name}.png", self.folder / f"{name}.npz"]

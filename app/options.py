@@ -55,6 +55,7 @@ def build_options(settings: Settings, pipeline: Pipeline) -> Options:
             max_message_bytes=settings.max_message_bytes,
         ),
         defaults=defaults,
+        quick_steps={t.name: t.quick.config.distilled_steps for t in pipeline.teams.values() if t.quick is not None},
     ).block_words(BlockedWords.read(settings.blocked_words))
 
 

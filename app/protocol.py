@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from app.blocked import NAME_REFUSAL, PROMPT_REFUSAL, BlockedWords
-from model.pipeline import GenerationRequest
+from model.pipeline import GenerationRequest, quick_request
 from model.seeds import MAX_SEED
 
 PROTOCOL_VERSION = 1
@@ -170,6 +170,7 @@ class Options(BaseModel):
     schedules: list[Choice]
     limits: Limits
     defaults: Defaults
+    quick_steps: dict[str, int] = {}  # team → the steps its few-step student draws in: the teams with a quick lane
     lessons: LessonSettings = LessonSettings()
     frame: FrameSpec = FrameSpec()
     # the school's blocked words (app/blocked.py): a rule every prompt and name is checked against, never published
@@ -205,6 +206,7 @@ class Generate(BaseModel):
     backbone: str | None = _DEFAULTS["backbone"]  # None: the model's first team, settled by the check below
     num_images: int = _DEFAULTS["num_images"]
     schedule: str | None = _DEFAULTS["schedule"]  # None = the schedule the model was trained with
+    quick: bool = _DEFAULTS["quick"]  # the team's few-step student draws, in its own steps, sampler and hint
 
     @model_validator(mode="after")
     def _within_limits(self, info: ValidationInfo) -> "Generate":
@@ -231,12 +233,17 @@ class Generate(BaseModel):
             known = [choice.name for choice in choices]
             if name is not None and name not in known:
                 raise _invalid(f"There is no {label} called “{name}”; choose one of: {', '.join(known)}.")
+        if self.quick:
+            if self.backbone not in options.quick_steps:
+                raise _invalid("This team has no quick lane here: switch Quick off, or pick a team that has one.")
+            self.steps = options.quick_steps[self.backbone]  # the student's own steps, whatever the slider says
         return self
 
     def to_request(self, seed: int) -> GenerationRequest:
-        """The pipeline's request for this message, with the seed settled."""
+        """The pipeline's request for this message, with the seed settled; a quick one as its student draws it."""
         fields = self.model_dump(exclude={"type", "seed"})
-        return GenerationRequest(**{_REQUEST_NAMES.get(k, k): v for k, v in fields.items()}, seed=seed)
+        request = GenerationRequest(**{_REQUEST_NAMES.get(k, k): v for k, v in fields.items()}, seed=seed)
+        return quick_request(request, self.steps) if self.quick else request
 
 
 _REQUEST_NAMES = {"steps": "num_inference_steps"}  # the page's word → the request's, where they differ

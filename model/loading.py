@@ -1,7 +1,8 @@
 """Weights folder → `Pipeline`: every safetensors file is recognised by the kind its metadata names.
 
 A folder holds a `clip` checkpoint (the text encoder), denoisers (each a team, named by its backbone's
-kind; the one trained with the `no_dust` objective is the no-dust model), optionally an `autoencoder`
+kind; the one trained with the `no_dust` objective is the no-dust model; one whose config says `distilled_steps` is
+a team's few-step student, its quick lane), optionally an `autoencoder`
 (the sketchbook), and beside them `vocabulary.json` and `variety_scale.json`. A folder with a
 `model_index.json` is a Stable Diffusion folder instead, served by `model.folder`.
 """
@@ -66,9 +67,12 @@ def read_weights_folder(folder: Path) -> WeightsFolder:
     return WeightsFolder(folder, load_vocabulary(folder), load_things(folder), load_variety_scale(folder))
 
 
-def tiny_pipeline(seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False) -> Pipeline:
+def tiny_pipeline(
+    seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False, quick_steps: int = 0
+) -> Pipeline:
     """A tiny random pipeline that runs in milliseconds, for tests and for a first start;
-    `latent`: both teams draw in a tiny untrained sketchbook."""
+    `latent`: both teams draw in a tiny untrained sketchbook; `quick_steps`: each team has a random few-step student
+    that draws in that many steps."""
     torch.manual_seed(seed)
     target = resolve_device(device)
     clip = Clip(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
@@ -85,7 +89,11 @@ def tiny_pipeline(seed: int = 0, device: str = "cpu", image_size: int = 32, late
             text_dim=clip.width,
             space="latent" if latent else "pixels",
         )
-        teams.append(Team(name, build_backbone(config).to(target).eval(), config, sketchbook))
+        network, quick = build_backbone(config).to(target).eval(), None
+        if quick_steps:
+            student = replace(config, distilled_steps=quick_steps, distilled_guidance=2.0)
+            quick = Team(name, build_backbone(student).to(target).eval(), student, sketchbook)
+        teams.append(Team(name, network, config, sketchbook, quick=quick))
     return Pipeline(clip, teams, trained=False, sketchbook=sketchbook)
 
 
@@ -109,11 +117,20 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
     if len(by_kind["clip"]) > 1 or len(by_kind.get("autoencoder", [])) > 1:
         raise ValueError(f"{folder} holds more than one text encoder or sketchbook")
     sketchbook = load_autoencoder(by_kind["autoencoder"][0], target) if by_kind.get("autoencoder") else None
-    loaded = [load_team(file, target, sketchbook) for file in by_kind.get("denoiser", [])]
-    teams = sorted((t for t in loaded if t.name != "nodust"), key=lambda t: list(BACKBONES).index(t.name))
+    denoisers = [load_team(file, target, sketchbook) for file in by_kind.get("denoiser", [])]
+    loaded = [t for t in denoisers if not t.is_student]
+    students = [t for t in denoisers if t.is_student]
+    for group in (loaded, students):
+        if len({t.name for t in group}) < len(group):
+            raise ValueError(f"{folder} holds two checkpoints of one team: {', '.join(t.name for t in group)}")
+    quick = {t.name: t for t in students}
+    if orphans := set(quick) - {t.name for t in loaded}:
+        raise ValueError(f"{folder} holds a few-step student of no team it has: {', '.join(sorted(orphans))}")
+    teams = sorted(
+        (replace(t, quick=quick.get(t.name)) for t in loaded if t.name != "nodust"),
+        key=lambda t: list(BACKBONES).index(t.name),
+    )
     no_dust = [t for t in loaded if t.name == "nodust"]
-    if len({t.name for t in loaded}) < len(loaded):
-        raise ValueError(f"{folder} holds two checkpoints of one team: {', '.join(t.name for t in loaded)}")
     clip = load_clip(by_kind["clip"][0], target)
     no_dust_team = no_dust[0] if no_dust else None
     return Pipeline(clip, teams, no_dust_team, sketchbook=sketchbook, weights=read_weights_folder(folder))

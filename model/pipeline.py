@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 
@@ -33,6 +33,19 @@ class GenerationRequest:
     backbone: str | None = None  # None: the model's first team (`first_team`)
     num_images: int = 1
     schedule: str | None = None  # None: the schedule the model was trained with
+    quick: bool = False  # drawn by the team's few-step student (`quick_request` settles the rest)
+
+
+QUICK_SAMPLER = "ddim"  # the deterministic step a student is distilled on (model/training/distil_steps.py)
+
+
+def quick_request(request: GenerationRequest, steps: int) -> GenerationRequest:
+    """A request for a team's few-step student: its own `steps` of DDIM on the trained clock, at scale 1 with no
+    negative prompt, because its teacher's guidance is baked into it (Meng et al. 2023)."""
+    return replace(
+        request, quick=True, num_inference_steps=steps, sampler=QUICK_SAMPLER, guidance_scale=1.0, negative_prompt="",
+        schedule=None,
+    )  # fmt: skip
 
 
 class Pipeline:
@@ -69,6 +82,15 @@ class Pipeline:
         if name not in self.teams:
             raise ValueError(f"unknown backbone {name!r}; choose one of {', '.join(self.teams)}")
         return self.teams[name]
+
+    def drawing_team(self, request: GenerationRequest) -> Team:
+        """Who draws a request: the team it names, or that team's few-step student for a quick one."""
+        team = self.team(request.backbone)
+        if not request.quick:
+            return team
+        if team.quick is None:
+            raise ValueError(f"{team.label} has no quick lane: no few-step student came with this model")
+        return team.quick
 
     def team_with(self, capability: type) -> Team | None:
         """The first team whose network offers a capability (model/capabilities.py), for a lesson that looks inside."""
@@ -110,6 +132,10 @@ class Pipeline:
         for ok, message in checks:
             if not ok:
                 raise ValueError(message)
+        if request.quick:
+            steps = self.drawing_team(request).config.distilled_steps
+            if request != quick_request(request, steps):
+                raise ValueError(f"a quick run draws in its student's {steps} steps with {QUICK_SAMPLER} and no hint")
 
     def generate(
         self,
@@ -160,7 +186,7 @@ class Pipeline:
     ) -> Iterator[Step]:
         """The sampler's steps in the team's own space (latents for a sketchbook team)."""
         self.validate(request)
-        team = self.team(request.backbone)
+        team = self.drawing_team(request)
         sampling = team.sampling_schedule(request.schedule)
         denoiser = self.guided_denoiser(request, sampling, forward, observe_guidance)
         generator = torch.Generator(self.device).manual_seed(request.seed)
@@ -179,7 +205,7 @@ class Pipeline:
         cond = self.clip.condition([request.prompt]).repeat(n)
         negative = self.clip.condition([request.negative_prompt]) if request.negative_prompt else self.clip.empty
         return classifier_free_guidance(
-            self.team(request.backbone).denoiser(sampling, forward),
+            self.drawing_team(request).denoiser(sampling, forward),
             cond,
             negative.repeat(n),
             request.guidance_scale,

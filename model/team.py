@@ -21,12 +21,21 @@ class Team:
     sketchbook: Sketchbook | None = None  # the latent space it draws in; None for a team that draws pixels
     label_override: str | None = None  # what the page calls a team of a kind not in `BACKBONES` (a folder's model)
     hint_override: str | None = None  # and how the page describes it
+    quick: "Team | None" = None  # its few-step student (issue 33's fast lane), loaded from the same folder
 
     def __post_init__(self) -> None:
         if self.draws_in_latent and self.sketchbook is None:
             raise ValueError("a team draws in the sketchbook's latent space, but no autoencoder was given")
         if not self.draws_in_latent and self.sketchbook is not None:
             raise ValueError(f"team {self.name!r} draws pixels: it takes no sketchbook")
+        if self.quick is not None and not self.quick.is_student:
+            raise ValueError(f"team {self.name!r}'s quick lane must be a few-step student (distilled_steps > 0)")
+
+    @property
+    def is_student(self) -> bool:
+        """Whether it is a few-step student, taught to draw in `config.distilled_steps` DDIM steps with its teacher's
+        guidance baked in (progressive distillation, Salimans & Ho 2022; Meng et al. 2023)."""
+        return self.config.distilled_steps > 0
 
     @property
     def kind(self) -> str:

@@ -44,7 +44,8 @@ from model.loading import load_pipeline, tiny_pipeline
 from model.pipeline import GenerationRequest, Pipeline
 
 PROMPTS = ["a smiling cat face", "a red apple", "a green tree", "a blue fish"]
-ROWS_PER_RUN = 2  # a guided run asks for the unguided and the prompted guess in one call
+ROWS_PER_RUN = 2  # a guided run asks for the unguided and the prompted guess in one call; a quick run, 1
+TINY_QUICK_STEPS = 2  # the tiny preset's students, for --tiny --quick
 PREVIEW_KINDS = 3  # x_t, predicted x0 and predicted noise for every step; a sketchbook team adds its latent
 
 
@@ -92,7 +93,7 @@ async def one_run(websocket, message: dict, on_step: Callable[[int], Awaitable[b
             return RunResult(reply["type"], finished, first_frame, elapsed, lost, message["num_images"])
 
 
-async def one_client(url: str, index: int, prompts: int, steps: int, team: str) -> list[RunResult]:
+async def one_client(url: str, index: int, prompts: int, steps: int, team: str, quick: bool) -> list[RunResult]:
     """A student drawing the prompt set, one run after another, with seeds nobody else uses."""
     async with connect(url, max_size=WS_MAX_BYTES, compression=None, open_timeout=60) as websocket:
         await websocket.recv()  # hello
@@ -105,14 +106,17 @@ async def one_client(url: str, index: int, prompts: int, steps: int, team: str) 
                 "seed": index * 1000 + turn,
                 "num_images": 1,
                 "backbone": team,
+                "quick": quick,
             }
             results.append(await one_run(websocket, message))
         return results
 
 
-async def drive(url: str, clients: int, prompts: int, steps: int, team: str) -> tuple[list[RunResult], float]:
+async def drive(
+    url: str, clients: int, prompts: int, steps: int, team: str, quick: bool = False
+) -> tuple[list[RunResult], float]:
     started = time.perf_counter()
-    per_client = await asyncio.gather(*(one_client(url, i, prompts, steps, team) for i in range(clients)))
+    per_client = await asyncio.gather(*(one_client(url, i, prompts, steps, team, quick) for i in range(clients)))
     return [run for runs in per_client for run in runs], time.perf_counter() - started
 
 
@@ -120,11 +124,13 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int, team: str)
     """Start a server child with this batching cap, drive it with `clients` clients, stop it."""
     port = free_port()
     command = [sys.executable, "-m", "app.bench.load", "--serve", str(port), "--max-batch-rows", str(max_batch_rows)]
-    server = subprocess.Popen(command + (["--tiny"] if args.tiny else []), env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    command += (["--tiny"] if args.tiny else []) + (["--quick"] if args.quick else [])
+    server = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         wait_healthy(port, server)
-        asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", 1, 1, args.steps, team))  # warm-up, not counted
-        runs, wall = asyncio.run(drive(f"ws://127.0.0.1:{port}/ws", clients, args.prompts, args.steps, team))
+        url, steps = f"ws://127.0.0.1:{port}/ws", args.steps
+        asyncio.run(drive(url, 1, 1, steps, team, args.quick))  # warm-up, not counted
+        runs, wall = asyncio.run(drive(url, clients, args.prompts, steps, team, args.quick))
         return LoadResult(runs, wall, _peak_rss_mib(server.pid))
     finally:
         server.terminate()
@@ -132,13 +138,16 @@ def load(args: argparse.Namespace, clients: int, max_batch_rows: int, team: str)
 
 
 @torch.no_grad()
-def batching_limits(pipeline: Pipeline, name: str, batches: list[int], seconds: float = 3.0) -> dict[int, float]:
-    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the team `name`.
+def batching_limits(
+    pipeline: Pipeline, name: str, batches: list[int], seconds: float = 3.0, quick: bool = False
+) -> dict[int, float]:
+    """Per-row forward time at batch 1 ÷ per-row time at each batch, for the team `name` (or its student).
 
     Each time is the fastest of the passes made in `seconds` (at least 5): timing noise only ever adds,
     and a median of a few batch-1 passes on a shared 2-core machine wandered from 2.7× to 6.5×.
     """
     team = pipeline.team(name)
+    team = team.quick if quick and team.quick is not None else team
     net, config = team.network, team.config
 
     def per_row(batch: int) -> float:
@@ -172,9 +181,10 @@ def report(clients: int, label: str, result: LoadResult) -> float:
     return throughput
 
 
-def serve(port: int, tiny: bool, max_batch_rows: int, gallery: Path | None = None) -> None:
-    """The child: the real app on loopback, with a throwaway gallery unless one is given."""
-    pipeline = tiny_pipeline() if tiny else None
+def serve(port: int, tiny: bool, max_batch_rows: int, gallery: Path | None = None, quick: bool = False) -> None:
+    """The child: the real app on loopback, with a throwaway gallery unless one is given; `quick` gives the tiny
+    preset's teams their students."""
+    pipeline = tiny_pipeline(quick_steps=TINY_QUICK_STEPS if quick else 0) if tiny else None
     with tempfile.TemporaryDirectory() as throwaway:
         settings = Settings(
             max_batch_rows=max_batch_rows,
@@ -196,35 +206,43 @@ def main() -> None:
         "--batched-rows", type=int, default=Settings().max_batch_rows, help="max_batch_rows when batching"
     )
     parser.add_argument("--teams", nargs="*", help="the teams to load, one after the other (default: every team)")
+    parser.add_argument("--quick", action="store_true", help="draw with the teams' few-step students (quick switch)")
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # internal: run the server child on this port
     parser.add_argument("--max-batch-rows", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.tiny, args.max_batch_rows)
+        serve(args.serve, args.tiny, args.max_batch_rows, quick=args.quick)
         return
 
     model = "tiny untrained preset" if args.tiny else "shipped weights"
-    pipeline = tiny_pipeline() if args.tiny else load_pipeline(device="cpu")
+    pipeline = tiny_pipeline(quick_steps=TINY_QUICK_STEPS) if args.tiny else load_pipeline(device="cpu")
     guidance = GenerationRequest.guidance_scale
     teams = args.teams or list(pipeline.backbones)
+    rows_per_run = 1 if args.quick else ROWS_PER_RUN
+    if args.quick:
+        teams = [team for team in teams if pipeline.team(team).quick is not None]
+        steps = {team: pipeline.team(team).quick.config.distilled_steps for team in teams}  # type: ignore[union-attr]
+        way = f"the students (quick): {steps} steps, guidance baked in (1 row per run)"
+    else:
+        way = f"{args.steps} steps, guidance {guidance:g} (2 rows per run)"
     print(
-        f"model: {model}, teams {', '.join(teams)} (the page starts on {page_backbone(pipeline)});"
-        f" {args.prompts} runs per client, {args.steps} steps, guidance {guidance:g} (2 rows per run)"
+        f"model: {model}, teams {', '.join(teams) or 'none with a student'} (the page starts on"
+        f" {page_backbone(pipeline)}); {args.prompts} runs per client, {way}"
     )
     print(f"machine: {os.cpu_count()} CPUs, {torch.get_num_threads()} torch threads, CUDA {torch.cuda.is_available()}")
     loads = [int(k) for k in args.clients.split(",")]
-    largest = {clients: min(ROWS_PER_RUN * clients, args.batched_rows) for clients in loads}  # what the engine forms
+    largest = {clients: min(rows_per_run * clients, args.batched_rows) for clients in loads}  # what the engine forms
     for team in teams:
-        limits = batching_limits(pipeline, team, sorted({ROWS_PER_RUN, *largest.values()}))
+        limits = batching_limits(pipeline, team, sorted({rows_per_run, *largest.values()}), quick=args.quick)
         for rows, limit in limits.items():
             print(
-                f"{team}: batching limit of this machine at {rows:>2} rows: {limit / limits[ROWS_PER_RUN]:.2f}x"
-                f" against one run ({ROWS_PER_RUN} rows), {limit:.2f}x against 1 row (per-row forward time)"
+                f"{team}: batching limit of this machine at {rows:>2} rows: {limit / limits[rows_per_run]:.2f}x"
+                f" against one run ({rows_per_run} rows), {limit:.2f}x against 1 row (per-row forward time)"
             )
         for clients in loads:
             batched = report(clients, f"{team} batched", load(args, clients, args.batched_rows, team))
             serial = report(clients, f"{team} one by one", load(args, clients, 1, team))
-            gain, limit = batched / serial, limits[largest[clients]] / limits[ROWS_PER_RUN]
+            gain, limit = batched / serial, limits[largest[clients]] / limits[rows_per_run]
             print(
                 f"{team}: K={clients:<3} batching gain {gain:5.2f}x = {100 * gain / limit:.0f} % of the machine's"
                 f" limit at {largest[clients]} rows ({limit:.2f}x)"

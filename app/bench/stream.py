@@ -18,12 +18,13 @@ from pathlib import Path
 import torch
 from websockets.sync.client import connect
 
+from app.bench.load import TINY_QUICK_STEPS
 from app.config import Settings
 from app.main import create_app
 from app.options import page_backbone
 from app.server import WS_MAX_BYTES, BackgroundServer
 from model.loading import load_pipeline, tiny_pipeline
-from model.pipeline import GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline, quick_request
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,10 @@ def main() -> None:
     parser.add_argument("--num-images", type=int, default=1)
     parser.add_argument("--backbone", help="the team to draw with (default: the one the page starts on)")
     parser.add_argument("--sampler", default="dpmpp_2m")
+    parser.add_argument("--quick", action="store_true", help="the team's few-step student, as the quick switch draws")
     args = parser.parse_args()
 
-    pipeline = tiny_pipeline() if args.tiny else load_pipeline(args.model_path)
+    pipeline = tiny_pipeline(quick_steps=TINY_QUICK_STEPS) if args.tiny else load_pipeline(args.model_path)
     backbone = args.backbone or page_backbone(pipeline)
     message = {
         "type": "generate",
@@ -87,6 +89,7 @@ def main() -> None:
         "num_images": args.num_images,
         "backbone": backbone,
         "sampler": args.sampler,
+        "quick": args.quick,
     }
     request = GenerationRequest(
         prompt=message["prompt"],
@@ -96,6 +99,13 @@ def main() -> None:
         backbone=backbone,
         sampler=args.sampler,
     )
+    if args.quick:
+        student = pipeline.team(backbone).quick
+        if student is None:
+            parser.error(f"{pipeline.team(backbone).label} has no few-step student in this model")
+        request = quick_request(request, student.config.distilled_steps)
+        args.steps = message["steps"] = request.num_inference_steps
+        args.sampler = f"{request.sampler} (the student, quick)"
     gallery = tempfile.TemporaryDirectory()  # the benchmark's pictures are not worth keeping
     settings = Settings(max_steps=args.steps, gallery_dir=Path(gallery.name))
     server = BackgroundServer(lambda: create_app(settings, pipeline), log_level="warning")

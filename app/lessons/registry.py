@@ -6,10 +6,10 @@ page `templates/lessons/<slug>.html`, its script `static/js/lessons/<slug>.js`, 
 
 from fastapi import APIRouter
 
-from app.lessons import clock, diversity, dust, guidance, keyholes, sketchbook, teams, words
+from app.lessons import clock, diversity, dust, guidance, keyholes, sketchbook, skipping, teams, words
 from app.lessons.kit.lanes import LiveRun
 
-STORY_ORDER = (dust, clock, teams, keyholes, words, guidance, diversity, sketchbook)
+STORY_ORDER = (dust, clock, teams, keyholes, words, guidance, diversity, sketchbook, skipping)
 LESSONS = {lesson.slug: lesson for lesson in (module.LESSON for module in STORY_ORDER)}
 LIVE_RUNS: dict[str, LiveRun] = {name: run for lesson in LESSONS.values() for name, run in lesson.live.items()}
 

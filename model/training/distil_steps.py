@@ -8,8 +8,8 @@ network call a step, not two; each round's averaged student teaches the next.
     python -m model.training.distil_steps --weights model/weights --team dit --steps 8 4 2 --minutes 10 \\
         --out runs/quick-dit
 
-Writes `<team>.safetensors` after every round: the student, its config saying the steps it draws in and the
-guidance baked into it.
+Writes `<N>-steps/<team>-quick.safetensors` after every round: the N-step student, its config saying the steps it
+draws in and the guidance baked into it; it ships beside its team in the weights folder.
 """
 
 import argparse
@@ -155,7 +155,9 @@ def main() -> None:
         teacher = distil_round(pipeline, team, teacher, scale, steps, latents, captions, args, log)
         scale = 1.0  # the guidance is in the student now
         config = dataclasses.replace(team.config, distilled_steps=steps, distilled_guidance=args.guidance)
-        save_checkpoint(args.out / f"{team.name}.safetensors", teacher, kind="denoiser", config=config.to_dict())
+        save_checkpoint(
+            args.out / f"{steps}-steps" / f"{team.name}-quick.safetensors", teacher, "denoiser", config.to_dict()
+        )
         settings = {key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()}
         (args.out / "distil_steps_log.json").write_text(json.dumps({"args": settings, "log": log}, indent=1))
         print(f"saved the {steps}-step student", flush=True)

@@ -28,7 +28,7 @@ from model.lessons.diversity import variety as picture_variety
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.metrics import clip_score, mean_pairwise_distance, top_k_accuracy
 from model.pipeline import GenerationRequest, Pipeline
-from model.training.grids import GRID_PROMPTS, pictures_for, save_sample_grid
+from model.training.grids import GRID_PROMPTS, drawers, pictures_for, save_sample_grid
 from model.training.judge import load_judge, predict
 from model.training.pictures import PictureCaptions
 
@@ -167,7 +167,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=4)
     parser.add_argument("--stride", type=int, default=1, help="every Nth concept and synonym (a quicker look)")
     parser.add_argument("--guidance", type=float, default=DEFAULTS.guidance_scale, help="default: the app's")
-    parser.add_argument("--models", nargs="*", help="only these (unet, dit, nodust); default: all")
+    parser.add_argument("--models", nargs="*", help="only these (unet, dit, dit-quick, nodust); default: all")
     parser.add_argument("--out", type=Path, help="where evaluation.json and the grids go; default: --weights")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -187,8 +187,7 @@ def main() -> None:
     (out / VARIETY_SCALE_FILE).write_text(
         json.dumps({k: round(v, 2) for k, v in lesson_scale.items()}, indent=1) + "\n"
     )
-    models = list(pipeline.backbones) + (["nodust"] if pipeline.no_dust is not None else [])
-    for model in [m for m in models if not args.models or m in args.models]:
+    for model in [m for m in drawers(pipeline) if not args.models or m in args.models]:
         start = time.time()
         results[model] = evaluate_model(pipeline, judge, model, args.seeds, args.stride, args.guidance)
         save_sample_grid(pipeline, model, out / f"samples_{model}.png", seeds=4, guidance=args.guidance)
@@ -203,7 +202,7 @@ def main() -> None:
     print(table)
     settings = {
         "sampler": DEFAULTS.sampler,
-        "steps": DEFAULTS.num_inference_steps,
+        "steps": DEFAULTS.num_inference_steps,  # a student's (dit-quick) are its own, with DDIM, its guidance baked in
         "guidance_scale": args.guidance,
         "seeds": args.seeds,
         "grid_prompts": GRID_PROMPTS,

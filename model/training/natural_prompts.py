@@ -23,7 +23,7 @@ from model.data.recolour import colour_of
 from model.images import to_uint8
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
 from model.pipeline import GenerationRequest, Pipeline
-from model.training.grids import pictures_for
+from model.training.grids import drawers, pictures_for
 from model.training.judge import load_judge, predict
 
 KINDS = ("article", "adjective", "request", "plural", "kid word", "description", "usual colour", "new colour")
@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=2)
     parser.add_argument("--stride", type=int, default=1, help="every Nth concept (a quicker look)")
     parser.add_argument("--guidance", type=float, default=GenerationRequest.guidance_scale, help="default: the app's")
-    parser.add_argument("--models", nargs="*", default=["unet", "dit"])
+    parser.add_argument("--models", nargs="*", default=["unet", "dit"], help="teams, or students: dit-quick")
     parser.add_argument("--out", type=Path, required=True, help="where natural.json goes")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -124,7 +124,7 @@ def main() -> None:
     report: dict = {"settings": vars(args) | {"weights": str(args.weights), "judge": str(args.judge)}}
     report["settings"]["out"] = str(args.out)
     report["suite"] = [asdict(item) for item in suite]
-    for model in [m for m in args.models if m in pipeline.backbones]:
+    for model in [m for m in args.models if m in drawers(pipeline)]:
         start = time.time()
         results = judge_suite(pipeline, judge, model, suite, args.seeds, args.guidance)
         report[model] = {"kinds": table(suite, results, args.seeds), "marks": results}

@@ -6,9 +6,12 @@ export class Controls {
   constructor(options) {
     this.options = options;
     const { limits, defaults } = options;
+    this.quick = false;
     this.segmented($("backbone"), options.backbones.map((c) => [c.name, c.label]), defaults.backbone, (name) => {
       $("backbone-hint").textContent = hintOf(options.backbones, name);
+      this.offerQuick(name);
     });
+    $("quick").addEventListener("click", () => this.setQuick(!this.quick));
     const counts = Array.from({ length: limits.max_num_images }, (_, i) => [String(i + 1), String(i + 1)]);
     this.segmented($("num-images"), counts, String(defaults.num_images));
 
@@ -43,6 +46,7 @@ export class Controls {
     for (const [name, id] of [["backbone", "backbone"], ["num_images", "num-images"]]) {
       $(id).querySelector(`[data-value="${CSS.escape(query.get(name) ?? "")}"]`)?.click();
     }
+    if (query.get("quick") === "True") this.setQuick(true); // the gallery's link writes Python's True
     for (const id of ["steps", "guidance", "sampler", "schedule"]) $(id).dispatchEvent(new Event("input"));
     for (const id of ["steps", "schedule", "sampler"]) $(id).dispatchEvent(new Event("change"));
   }
@@ -57,10 +61,37 @@ export class Controls {
     $("seed-lock").textContent = locked ? "🔒" : "🔓";
   }
 
+  /** The steps the current team's few-step student draws in; 0 where it has none. */
+  quickSteps(name = checked($("backbone"))) {
+    return this.options.quick_steps[name] ?? 0;
+  }
+
+  /** The quick switch shows only for a team with a few-step student. */
+  offerQuick(name) {
+    $("quick").hidden = !this.quickSteps(name);
+    if (this.quick) this.setQuick(Boolean(this.quickSteps(name)));
+  }
+
+  /** Quick on: the student draws in its own few steps with the hint baked in, so those settings rest. */
+  setQuick(on) {
+    const steps = this.quickSteps();
+    this.quick = on && steps > 0;
+    $("quick").setAttribute("aria-pressed", String(this.quick));
+    $("quick-hint").hidden = !this.quick;
+    $("quick-hint").textContent = this.quick
+      ? `Quick: a student model that learned to skip steps draws in ${steps} steps, and redraws as you type. ` +
+        "It keeps the seed, so only your words change the picture."
+      : "";
+    for (const id of ["steps", "guidance", "sampler", "negative", "schedule"]) {
+      $(id).disabled = this.quick;
+      $(id).closest(".field").classList.toggle("quick-off", this.quick);
+    }
+  }
+
   /** The `generate` message for the current settings (see docs/protocol.md); each press rolls new dust unless the
-   * seed is locked. */
-  message(prompt) {
-    if ($("seed-lock").getAttribute("aria-pressed") !== "true") this.rollSeed();
+   * seed is locked or `keepSeed` (a quick redraw as the words are typed). */
+  message(prompt, { keepSeed = false } = {}) {
+    if (!keepSeed && $("seed-lock").getAttribute("aria-pressed") !== "true") this.rollSeed();
     const seed = $("seed").value.trim();
     return {
       type: "generate",
@@ -73,6 +104,7 @@ export class Controls {
       backbone: checked($("backbone")),
       num_images: Number(checked($("num-images"))),
       schedule: $("schedule").value || null,
+      quick: this.quick,
     };
   }
 

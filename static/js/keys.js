@@ -1,6 +1,6 @@
 // Keyboard control for a teacher at the front: Space play/pause, ←/→ step, Enter draw, F projector.
 
-/** actions: { generate, toggle, step(delta), projector, room? }; `timeline` keeps the shortcuts while focused. */
+/** actions: { generate, toggle, step(delta), projector, room?, quick? }; `timeline` keeps the shortcuts while focused. */
 export function bindKeys(actions, timeline) {
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -21,6 +21,8 @@ export function bindKeys(actions, timeline) {
       F: () => actions.projector(),
       r: () => actions.room?.(),
       R: () => actions.room?.(),
+      q: () => actions.quick?.(),
+      Q: () => actions.quick?.(),
     }[event.key];
     if (action) {
       event.preventDefault();

@@ -138,39 +138,49 @@ function ended() {
   setPhase("idle");
   state.jobId = null;
   if (state.restart) {
-    const message = state.restart;
+    const { message, typing } = state.restart;
     state.restart = null;
-    send(message);
+    send(message, { typing });
   }
 }
 
-function send(message) {
+function send(message, { typing = false } = {}) {
   if (!connection.send(message)) {
     say("Not connected to the drawing server right now; it will reconnect by itself in a moment.");
     return;
   }
   say(null);
-  document.activeElement?.blur(); // so Space, arrows and F control the show straight away
+  if (!typing) document.activeElement?.blur(); // so Space, arrows and F control the show straight away
   setPhase("asked");
   progress(0, "Asking the model…");
 }
 
-/** Enter or the button: draw, stop, or (Enter while drawing) stop and start over with the new words. */
-function generate({ restart }) {
+/** Enter or the button: draw, stop, or (Enter while drawing) stop and start over with the new words. `typing`: a
+ * quick redraw as the words change, from the same dust, leaving the cursor in the box. */
+function generate({ restart, typing = false }) {
   const prompt = $("prompt").value.trim();
   if (state.phase !== "idle") {
+    if (restart && prompt) state.restart = { message: controls.message(prompt, { keepSeed: typing }), typing };
     if (state.phase === "stopping") return;
-    if (restart && prompt) state.restart = controls.message(prompt);
     connection.send({ type: "cancel" });
     setPhase("stopping");
     return;
   }
   if (!prompt) {
+    if (typing) return;
     say("Type a few words first, for example “a smiling cat face”.", "info");
     $("prompt").focus();
     return;
   }
-  send(controls.message(prompt));
+  send(controls.message(prompt, { keepSeed: typing }), { typing });
+}
+
+const TYPING_PAUSE_MS = 300; // quick on, the picture is redrawn once typing pauses this long
+let typingTimer = null;
+
+function redrawAsTyped() {
+  clearTimeout(typingTimer);
+  if (controls.quick) typingTimer = setTimeout(() => generate({ restart: true, typing: true }), TYPING_PAUSE_MS);
 }
 
 const handlers = {
@@ -309,6 +319,7 @@ async function boot() {
       }
     });
   }
+  $("prompt").addEventListener("input", redrawAsTyped);
   $("prompt").addEventListener("keydown", (event) => {
     // Enter in the box means "draw these words", even mid-run: the form's implicit submit would instead
     // click the default button, which is "Stop" while drawing.
@@ -335,6 +346,7 @@ async function boot() {
       step: (delta) => player.stepBy(delta),
       projector,
       room: () => document.body.classList.toggle("room-tucked"), // the room card in projector mode
+      quick: () => $("quick").hidden || $("quick").click(),
     },
     $("scrub"),
   );

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from fastapi.testclient import TestClient
 from PIL import Image
 from starlette.testclient import WebSocketTestSession
@@ -157,6 +158,18 @@ def _run_lesson(client: TestClient, **message: object) -> tuple[list[dict], list
             steps.append(data)
 
 
+def _wake_up(pipeline: Pipeline) -> Pipeline:
+    """A tiny pipeline with its zero-initialised layers woken up, so words, teams and students make a difference."""
+    generator = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        for team in pipeline.teams.values():
+            for network in (team.network, *([team.quick.network] if team.quick else [])):
+                for parameter in network.parameters():
+                    if not parameter.any():
+                        parameter.copy_(0.2 * torch.randn(parameter.shape, generator=generator))
+    return pipeline
+
+
 def _generate(prompt: str = "a smiling cat", **fields: object) -> dict:
     """A valid generate message; tests override single fields."""
     return {"type": "generate", "prompt": prompt, "steps": 3, "seed": 7, **fields}
@@ -192,6 +205,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @pytest.fixture
 def run_lesson() -> Callable[..., tuple[list[dict], list[np.ndarray], dict]]:
     return _run_lesson
+
+
+@pytest.fixture(scope="session")
+def wake_up() -> Callable[[Pipeline], Pipeline]:
+    return _wake_up
 
 
 @pytest.fixture

@@ -61,12 +61,13 @@ def _pictures(n: int = 2) -> np.ndarray:
     return np.random.default_rng(n).integers(0, 255, (n, 32, 32, 3), dtype=np.uint8)
 
 
-def test_a_record_keeps_its_picture_its_reveal_and_its_settings(tmp_path: Path):
+@pytest.mark.parametrize("record", [RECORD, dataclasses.replace(RECORD, quick=True)], ids=["plain", "quick"])
+def test_a_record_keeps_its_picture_its_reveal_and_its_settings(tmp_path: Path, record: GalleryRecord):
     gallery = Gallery(tmp_path)
     final = _pictures()
-    entry_id = gallery.add(RECORD, final, Reveal([final, final], [final, final]))
+    entry_id = gallery.add(record, final, Reveal([final, final], [final, final]))
     entry = gallery.get(entry_id)
-    assert entry is not None and entry.record == RECORD
+    assert entry is not None and entry.record == record and entry.record.settings()["quick"] is record.quick
     stored = np.asarray(Image.open(gallery.picture(entry)))
     assert stored.shape == (32, 64, 3) and (stored[:, :32] == final[0]).all()
     assert len(gallery.reveal(entry).dusty) == 2
@@ -176,7 +177,10 @@ def test_a_gallery_from_before_the_budget_gains_its_columns_and_sizes(tmp_path: 
     with sqlite3.connect(tmp_path / "gallery.sqlite3") as db:  # as an older server left it
         db.execute("ALTER TABLE pictures DROP COLUMN bytes")
         db.execute("ALTER TABLE pictures DROP COLUMN pinned")
-    assert Gallery(tmp_path).usage() == (2, size)
+        db.execute("ALTER TABLE pictures DROP COLUMN quick")
+    reopened = Gallery(tmp_path)
+    assert reopened.usage() == (2, size)
+    assert [entry.record.quick for entry in reopened.entries()] == [False, False], "older runs were not quick"
 
 
 def test_a_finished_run_lands_in_the_gallery_with_download_and_run_again(

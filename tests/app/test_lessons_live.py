@@ -18,16 +18,8 @@ from model.weights_folder import WeightsFolder
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    """The tiny pipeline with its zero-initialised layers woken up, so words and teams make a difference."""
-    tiny = tiny_pipeline()
-    generator = torch.Generator().manual_seed(0)
-    with torch.no_grad():
-        for team in tiny.teams.values():
-            for parameter in team.network.parameters():
-                if not parameter.any():
-                    parameter.copy_(0.2 * torch.randn(parameter.shape, generator=generator))
-    return tiny
+def pipeline(wake_up) -> Pipeline:
+    return wake_up(tiny_pipeline())
 
 
 def test_both_teams_race_step_by_step_from_the_same_dust(client: TestClient, run_lesson):
@@ -151,4 +143,4 @@ def test_only_a_runs_first_step_may_be_turned_away_by_a_busy_gate():
             yield Shown([torch.zeros(1, 3, 4, 4)])
 
     asyncio.run(stream_lanes(Sink(), RecordingGate(), {"unet": lane(), "dit": lane()}, total=3))
-    assert asked == [True] + [False] * 6  # 3 steps × 2 lanes, then the first lane's end
+    assert asked == [True] + [False] * 7  # 3 steps × 2 lanes, then each lane's end

@@ -1,6 +1,7 @@
 """The binary frame header: one documented layout, checked on the way in; and the default team of a run."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -61,3 +62,16 @@ def test_a_run_without_a_team_draws_with_the_models_first_when_the_default_team_
     assert tiny.team(GenerationRequest(prompt="").backbone) is first_team(tiny)  # one rule, the pipeline's too
     with pytest.raises(ProtocolError, match="no backbone called “unet”; choose one of: dit"):
         parse_client_message(json.dumps({"type": "generate", "prompt": "a cat", "backbone": "unet"}), dit_only)
+
+
+def test_a_quick_run_takes_its_students_steps_and_a_team_without_one_is_refused():
+    tiny = tiny_pipeline(quick_steps=3)
+    options = build_options(Settings(), Pipeline(tiny.clip, [tiny.team("unet"), replace(tiny.team("dit"), quick=None)]))
+    assert options.quick_steps == {"unet": 3}
+    asked = {"type": "generate", "prompt": "a cat", "steps": 40, "guidance_scale": 7, "sampler": "heun", "quick": True}
+    message = parse_client_message(json.dumps({**asked, "negative_prompt": "dogs", "backbone": "unet"}), options)
+    assert message.to_request(seed=9) == GenerationRequest(
+        "a cat", seed=9, backbone="unet", quick=True, num_inference_steps=3, sampler="ddim", guidance_scale=1.0
+    )
+    with pytest.raises(ProtocolError, match="no quick lane"):
+        parse_client_message(json.dumps({**asked, "backbone": "dit"}), options)

@@ -1,10 +1,12 @@
+from dataclasses import replace
+
 import pytest
 import torch
 
 from model.denoiser import ModelDenoiser
 from model.lessons.diversity import draw_without_dust
 from model.loading import tiny_pipeline
-from model.pipeline import GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline, quick_request
 from model.schedules import make_schedule
 
 
@@ -145,3 +147,33 @@ def test_no_picture_of_one_run_is_a_picture_of_a_nearby_seeds_run():
     nearby = torch.cat([unet.initial_noise(seed, 8) for seed in (0, 6, 8, 9, 2**31 - 1)])
     everything = torch.cat([eight, nearby]).flatten(1)
     assert len(torch.unique(everything, dim=0)) == len(everything), "two pictures share their dust"
+
+
+@pytest.fixture(scope="module")
+def quick_pipeline() -> Pipeline:
+    return tiny_pipeline(quick_steps=2)
+
+
+@pytest.mark.parametrize("backbone", ["unet", "dit"])
+def test_a_quick_run_is_the_students_few_ddim_steps_unguided(quick_pipeline, backbone):
+    team = quick_pipeline.teams[backbone]
+    drawn = list(quick_pipeline.generate(quick_request(GenerationRequest("a dog", backbone=backbone, seed=5), 2)))
+    calls: list[int] = []
+    hook = team.network.register_forward_hook(lambda *_: calls.append(1))
+    try:  # the student alone as a team, asked plainly for what a quick run settles on
+        alone = Pipeline(quick_pipeline.clip, [replace(team.quick, quick=None)])
+        plain = GenerationRequest("a dog", backbone=backbone, seed=5, sampler="ddim", num_inference_steps=2)
+        expected = list(alone.generate(replace(plain, guidance_scale=1.0)))
+    finally:
+        hook.remove()
+    assert len(drawn) == 2 and not calls, "the teacher drew"
+    assert torch.equal(drawn[-1].x_next, expected[-1].x_next)
+
+
+def test_quick_runs_the_student_cannot_draw_are_refused(pipeline, quick_pipeline):
+    settled = quick_request(GenerationRequest("a dog", backbone="dit"), 2)
+    with pytest.raises(ValueError, match="has no quick lane"):
+        next(pipeline.generate(settled))
+    for field, value in [("num_inference_steps", 20), ("guidance_scale", 2.0), ("sampler", "dpmpp_2m")]:
+        with pytest.raises(ValueError, match="its student's 2 steps with ddim and no hint"):
+            next(quick_pipeline.generate(replace(settled, **{field: value})))
