@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--teams", nargs="+", default=["unet", "dit"])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="with the Quick switch on (the teams' few-step students)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     pipeline = load_pipeline(args.weights, device="cpu")
@@ -41,6 +42,8 @@ def main() -> None:
             page.wait_for_selector('#status[data-state="online"]')
             for team in args.teams:
                 page.click(f'#backbone [data-value="{team}"]')
+                if args.quick and page.get_attribute("#quick", "aria-pressed") != "true":
+                    page.click("#quick")
                 for prompt in args.prompts:
                     page.fill("#seed", str(args.seed))
                     page.fill("#prompt", prompt)
@@ -50,7 +53,8 @@ def main() -> None:
                     )
                     page.wait_for_timeout(300)
                     name = re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-")
-                    page.screenshot(path=str(args.out / f"app-{team}-{name}.png"))
+                    lane = "-quick" if args.quick else ""
+                    page.screenshot(path=str(args.out / f"app-{team}{lane}-{name}.png"))
                     print(f"{team}: {prompt}", flush=True)
             browser.close()
     finally:

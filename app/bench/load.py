@@ -70,7 +70,7 @@ async def one_run(websocket, message: dict, on_step: Callable[[int], Awaitable[b
     """Send one generate and read until it ends, counting frames; `on_step(steps seen)` may act mid-run
     (send a cancel, say) and returns False when the client walks away (the run then ends as "left")."""
     started = time.perf_counter()
-    first_frame, frames, kinds, steps = 0.0, 0, PREVIEW_KINDS, 0
+    first_frame, frames, kinds, steps, total = 0.0, 0, PREVIEW_KINDS, 0, message["steps"]
     await websocket.send(json.dumps(message))
     while True:
         data = await websocket.recv()
@@ -79,15 +79,16 @@ async def one_run(websocket, message: dict, on_step: Callable[[int], Awaitable[b
             first_frame = first_frame or time.perf_counter() - started
             continue
         reply = json.loads(data)
-        if reply["type"] == "start" and reply.get("sketchbook"):
-            kinds = PREVIEW_KINDS + 1
+        if reply["type"] == "start":
+            kinds += bool(reply.get("sketchbook"))
+            total = reply["total_steps"]  # a quick run's are its student's, whatever the message asked
         if reply["type"] == "step" and on_step is not None:
             steps += 1
             if not await on_step(steps):
                 return RunResult("left", False, first_frame, time.perf_counter() - started, 0, 0)
         if reply["type"] in ("done", "cancelled", "error"):
             finished = reply["type"] == "done"
-            expected = message["steps"] * kinds * message["num_images"] + message["num_images"]
+            expected = total * kinds * message["num_images"] + message["num_images"]
             lost = expected - frames if finished else 0
             elapsed = time.perf_counter() - started
             return RunResult(reply["type"], finished, first_frame, elapsed, lost, message["num_images"])

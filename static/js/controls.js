@@ -82,6 +82,7 @@ export class Controls {
       ? `Quick: a student model that learned to skip steps draws in ${steps} steps, and redraws as you type. ` +
         "It keeps the seed, so only your words change the picture."
       : "";
+    $("steps-value").textContent = this.quick ? `${steps} (quick)` : $("steps").value;
     for (const id of ["steps", "guidance", "sampler", "negative", "schedule"]) {
       $(id).disabled = this.quick;
       $(id).closest(".field").classList.toggle("quick-off", this.quick);

@@ -64,6 +64,7 @@ def test_quick_on_the_picture_follows_the_words_as_they_are_typed(browser, quick
         assert page.get_attribute("#quick", "aria-pressed") == "true"
         assert f"{QUICK_STEPS} steps" in page.inner_text("#quick-hint")
         assert page.is_disabled("#steps") and page.is_disabled("#guidance") and page.is_disabled("#sampler")
+        assert page.inner_text("#steps-value") == f"{QUICK_STEPS} (quick)"
 
         page.click("#prompt")
         page.keyboard.type("a red kite", delay=40)  # no Enter, no button
@@ -86,6 +87,7 @@ def test_quick_on_the_picture_follows_the_words_as_they_are_typed(browser, quick
         page.keyboard.press("Escape")
         page.keyboard.press("q")  # the key turns it off; Enter then draws at the slider's steps again
         assert page.get_attribute("#quick", "aria-pressed") == "false" and not page.is_disabled("#steps")
+        assert page.inner_text("#steps-value") == page.input_value("#steps")
 
 
 def test_a_class_typing_with_quick_on_each_get_their_own_words(browser, quick_live: BackgroundServer):

@@ -12,7 +12,7 @@ from safetensors.torch import load_file
 from model.checkpoint import read_metadata
 from model.lessons.diversity import draw_without_dust
 from model.loading import DEFAULT_WEIGHTS_DIR, load_pipeline
-from model.pipeline import GenerationRequest, Pipeline
+from model.pipeline import GenerationRequest, Pipeline, quick_request
 
 
 @pytest.fixture
@@ -31,6 +31,8 @@ def test_shipped_weights_are_fp16_safetensors_with_configs():
         "unet.safetensors",
         "dit.safetensors",
         "nodust.safetensors",
+        "unet-quick.safetensors",
+        "dit-quick.safetensors",
     }
     assert {f.name for f in files} >= expected
     for path in files:
@@ -45,6 +47,7 @@ def test_default_pipeline_loads_offline_and_draws(no_network):
     pipeline = load_pipeline(device="cpu")
     assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
     assert pipeline.sketchbook is not None and all(team.draws_in_latent for team in pipeline.teams.values())
+    assert all(team.quick is not None and team.quick.is_student for team in pipeline.teams.values()), "a quick lane"
     for backbone in pipeline.backbones:
         steps = list(pipeline.generate(GenerationRequest("a red apple", backbone=backbone, num_inference_steps=3)))
         picture = steps[-1].x_next
@@ -58,11 +61,16 @@ GOLDEN = Path(__file__).with_name("golden_weights.json")
 
 
 def fingerprint(pipeline: Pipeline) -> dict[str, list[float]]:
-    """Each team's seeded 3-step picture of "a red apple", and the no-dust picture, pooled to 4×4 per channel."""
+    """Each team's seeded 3-step picture of "a red apple", its student's quick one, and the no-dust picture, pooled to
+    4×4 per channel."""
     pictures = {
         team: pipeline.sample(GenerationRequest("a red apple", backbone=team, num_inference_steps=3, seed=7))
         for team in pipeline.backbones
     }
+    for team in pipeline.teams.values():
+        if team.quick is not None:
+            asked = GenerationRequest("a red apple", backbone=team.name, seed=7)
+            pictures[f"{team.name}-quick"] = pipeline.sample(quick_request(asked, team.quick.config.distilled_steps))
     pictures["nodust"] = draw_without_dust(pipeline, "a red apple")
     return {name: F.adaptive_avg_pool2d(p.float(), 4).flatten().tolist() for name, p in pictures.items()}
 
