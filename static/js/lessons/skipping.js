@@ -2,7 +2,7 @@
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, lessonPage, liveForm, say } from "./page.js";
-import { drawCell } from "./sheet.js";
+import { dustGuessPanel, showDustGuess } from "./panels.js";
 
 const $ = (id) => document.getElementById(id);
 const live = new LiveLesson();
@@ -16,29 +16,12 @@ const LANES = [
 ];
 
 function lanePanel([name, title, hint], count) {
-  const section = document.createElement("section");
-  section.className = "panel team";
-  section.dataset.lane = name;
-  section.innerHTML = `<h2 class="panel-title"></h2><p class="panel-hint"></p>
-    <div class="team-screens">
-      <figure><div class="screen" data-empty="dust"><canvas class="blank" width="32" height="32"></canvas></div><figcaption>the dusty paper</figcaption></figure>
-      <figure><div class="screen" data-empty="guess"><canvas class="blank" width="32" height="32"></canvas></div><figcaption>its guess</figcaption></figure>
-    </div>
-    <p class="team-time">Waiting for the start.</p>`;
-  section.querySelector(".panel-title").textContent = title(count);
-  section.querySelector(".panel-hint").textContent = hint;
-  const [dusty, guess] = section.querySelectorAll("canvas");
-  dusty.setAttribute("aria-label", `${title(count)}: the dusty paper`);
-  guess.setAttribute("aria-label", `${title(count)}: its guess`);
-  lanes[name] = { dusty, guess, time: section.querySelector(".team-time"), section };
-  $("skipping").append(section);
+  lanes[name] = dustGuessPanel($("skipping"), { title: title(count), hint, data: { lane: name } });
 }
 
 function showStep(meta, sheet) {
   const lane = lanes[meta.lane];
-  drawCell(lane.dusty, sheet, 0);
-  drawCell(lane.guess, sheet, 1);
-  lane.section.dataset.step = String(meta.index + 1);
+  showDustGuess(lane, meta, sheet);
   lane.time.textContent = `Step ${meta.index + 1} of ${meta.total} · ${(meta.total_ms / 1000).toFixed(2)} s so far`;
 }
 
