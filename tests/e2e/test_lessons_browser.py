@@ -149,6 +149,7 @@ def test_how_it_works_tells_the_story_and_projector_mode_enlarges_a_lesson(open_
         "Teacher's hints",
         "Dust vs memorising",
         "The sketchbook",
+        "Skipping steps",
     ]
     page.click("text=Sprinkling dust")
     page.wait_for_selector("body[data-ready='true']")
