@@ -39,7 +39,7 @@ from model.images import to_uint8
 from model.lessons.words import best_matching, things_named, untaught_words
 from model.pipeline import Pipeline
 from model.samplers import Step
-from model.sketchbook import Decode
+from model.sketchbook import RunPainter
 from model.team import Team
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class Drawer:
 
     pipeline: Pipeline
     forward: Forward  # runs the network (the engine batches it across runs)
-    decode: Decode  # the sketchbook's decoder (batched likewise)
+    run_painter: RunPainter  # runs the sketchbook's painters (batched likewise)
     paints: Callable[[int], bool]  # which steps the decoder paints (the cheap preview shows the others)
     generated: Callable[[Job], None]  # a run needs the network no more: called before anything final is posted
     replay: ReplayStore
@@ -106,7 +106,7 @@ class Drawer:
         sampled_steps = ahead(self._sampled(job, first_posted), SAMPLER_LEAD, name=f"dust-sampler-{job.id}")
         try:
             for sampled in sampled_steps:
-                last = self.pipeline.shown(sampled, job.request, self.paints, self.decode)
+                last = self.pipeline.shown(sampled, job.request, self.paints, self.run_painter)
                 elapsed_ms = (time.perf_counter() - started) * 1000
                 first_step_ms = first_step_ms or elapsed_ms
                 self._post_step(job, reveal, last, elapsed_ms)

@@ -4,8 +4,9 @@ It shares the pipeline with the lessons, whose work goes through the lesson gate
 threads of their own; the engine batches the drawing runs of the main page and the rooms.
 
 Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook and
-`Batcher.paint` as its sketchbook's decoder. Its sampler runs a step or two ahead, so its painting of one step and
-its network call for the next wait on different workers and overlap (a core each on a 2-core machine). The network
+`Batcher.paint` running its sketchbook's painters (the step painter, the decoder). Its sampler runs a step or two
+ahead, so its painting of one step and its network call for the next wait on different workers and overlap (a core
+each on a 2-core machine). The network
 worker admits waiting runs first come, first served while their rows fit `max_batch_rows`, then runs a tick as soon
 as every sampling run has parked its next call (or the parked calls fill a batch): runs join at the next tick and
 leave when they finish, which is continuous batching. The painter paints whatever paintings wait, in one pass.
@@ -61,7 +62,7 @@ class Engine:
         self._batcher = Batcher(self._changed)
         self._painter_ready = threading.Event()
         self._drawer = Drawer(
-            pipeline, self._batcher.forward, self._paint, self._paints, self._generated, replay, gallery
+            pipeline, self._batcher.forward, self._batcher.paint, self._paints, self._generated, replay, gallery
         )
         self._waiting: deque[Job] = deque()
         self._active: dict[Job, threading.Thread] = {}
@@ -207,10 +208,6 @@ class Engine:
                 job.generating = False
                 del self._active[job]
                 self._changed.notify_all()
-
-    def _paint(self, latents: torch.Tensor) -> torch.Tensor:
-        """The sketchbook's decoder for a run, batched with the other runs' paintings like their network calls."""
-        return self._batcher.paint(self._pipeline.to_pictures, latents)
 
     def _paints(self, index: int) -> bool:
         with self._changed:

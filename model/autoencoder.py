@@ -67,6 +67,19 @@ class ResBlock(nn.Module):
         return x + self.body(x)
 
 
+def decoder_layers(latent_channels: int, widths: tuple[int, ...], blocks_per_level: int) -> nn.Sequential:
+    """(B, C, h, w) latents → (B, 3, h·2^(L-1), w·2^(L-1)) pictures, unclamped: the widest level first, doubling
+    the size between levels (the sketchbook's decoder, and the step painter distilled from it)."""
+    up: list[nn.Module] = [nn.Conv2d(latent_channels, widths[-1], 3, padding=1)]
+    for level in reversed(range(len(widths))):
+        up += [ResBlock(widths[level]) for _ in range(blocks_per_level + 1)]
+        if level > 0:
+            up += [nn.Upsample(scale_factor=2, mode="nearest")]
+            up += [nn.Conv2d(widths[level], widths[level - 1], 3, padding=1)]
+    up += [_norm(widths[0]), nn.SiLU(), nn.Conv2d(widths[0], 3, 3, padding=1)]
+    return nn.Sequential(*up)
+
+
 class Autoencoder(nn.Module):
     latent_mean: torch.Tensor  # (C,) buffers: the raw latents' per-channel statistics
     latent_std: torch.Tensor
@@ -83,16 +96,7 @@ class Autoencoder(nn.Module):
                 down.append(nn.Conv2d(width, widths[level + 1], 3, stride=2, padding=1))
         down += [_norm(widths[-1]), nn.SiLU(), nn.Conv2d(widths[-1], config.latent_channels, 3, padding=1)]
         self.encoder = nn.Sequential(*down)
-        up: list[nn.Module] = [nn.Conv2d(config.latent_channels, widths[-1], 3, padding=1)]
-        for level in reversed(range(len(widths))):
-            up += [ResBlock(widths[level]) for _ in range(blocks + 1)]
-            if level > 0:
-                up += [
-                    nn.Upsample(scale_factor=2, mode="nearest"),
-                    nn.Conv2d(widths[level], widths[level - 1], 3, padding=1),
-                ]
-        up += [_norm(widths[0]), nn.SiLU(), nn.Conv2d(widths[0], 3, 3, padding=1)]
-        self.decoder = nn.Sequential(*up)
+        self.decoder = decoder_layers(config.latent_channels, widths, blocks)
         self.register_buffer("latent_mean", torch.zeros(config.latent_channels))
         self.register_buffer("latent_std", torch.ones(config.latent_channels))
 

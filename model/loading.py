@@ -2,8 +2,8 @@
 
 A folder holds a `clip` checkpoint (the text encoder), denoisers (each a team, named by its backbone's
 kind; the one trained with the `no_dust` objective is the no-dust model; one whose config says `distilled_steps` is
-a team's few-step student, its quick lane), optionally an `autoencoder`
-(the sketchbook), and beside them `vocabulary.json` and `variety_scale.json`. A folder with a
+a team's few-step student, its quick lane), optionally an `autoencoder` (the sketchbook) and a `step_painter`
+distilled from its decoder, and beside them `vocabulary.json` and `variety_scale.json`. A folder with a
 `model_index.json` is a Stable Diffusion folder instead, served by `model.folder`.
 """
 
@@ -25,6 +25,7 @@ from model.lessons.diversity import load_variety_scale
 from model.lessons.words import load_things, load_vocabulary
 from model.pipeline import Pipeline
 from model.sketchbook import Sketchbook
+from model.step_painter import StepPainter, StepPainterConfig
 from model.team import Team
 from model.weights_folder import WeightsFolder
 
@@ -62,24 +63,44 @@ def load_autoencoder(path: str | Path, device: torch.device) -> Autoencoder:
     return model.to(device).eval()
 
 
+def load_step_painter(path: str | Path, device: torch.device, sketchbook: Sketchbook) -> StepPainter:
+    """The small decoder that paints a run's steps before the last, for the sketchbook it was distilled from."""
+    config = StepPainterConfig.from_dict(_checked_metadata(path, "step_painter"))
+    if (config.latent_channels, len(config.widths)) != (
+        sketchbook.config.latent_channels,
+        len(sketchbook.config.widths),
+    ):
+        raise ValueError(f"{path} paints latents of another shape than this sketchbook's")
+    model = StepPainter(config)
+    model.load_state_dict(load_state_dict(path, model))
+    return model.to(device).eval()
+
+
 def read_weights_folder(folder: Path) -> WeightsFolder:
     """What training and evaluation wrote beside the checkpoints."""
     return WeightsFolder(folder, load_vocabulary(folder), load_things(folder), load_variety_scale(folder))
 
 
 def tiny_pipeline(
-    seed: int = 0, device: str = "cpu", image_size: int = 32, latent: bool = False, quick_steps: int = 0
+    seed: int = 0,
+    device: str = "cpu",
+    image_size: int = 32,
+    latent: bool = False,
+    quick_steps: int = 0,
+    step_painter: bool = False,
 ) -> Pipeline:
     """A tiny random pipeline that runs in milliseconds, for tests and for a first start;
-    `latent`: both teams draw in a tiny untrained sketchbook; `quick_steps`: each team has a random few-step student
-    that draws in that many steps."""
+    `latent`: both teams draw in a tiny untrained sketchbook (`step_painter`: with a random step painter);
+    `quick_steps`: each team has a random few-step student that draws in that many steps."""
     torch.manual_seed(seed)
     target = resolve_device(device)
     clip = Clip(create_clip("dust-clip-tiny"), "dust-clip-tiny").to(target)
-    sketchbook, side, channels = None, image_size, 3
+    sketchbook, side, channels, painter = None, image_size, 3, None
     if latent:
         sketchbook = Autoencoder(replace(AUTOENCODER_PRESETS["tiny"], image_size=image_size)).to(target).eval()
         side, channels = sketchbook.config.latent_size, sketchbook.config.latent_channels
+        if step_painter:
+            painter = StepPainter(StepPainterConfig(channels, widths=(4, 8, 8))).to(target).eval()
     teams = []
     for name in BACKBONES:
         config = ModelConfig(
@@ -94,7 +115,7 @@ def tiny_pipeline(
             student = replace(config, distilled_steps=quick_steps, distilled_guidance=2.0)
             quick = Team(name, build_backbone(student).to(target).eval(), student, sketchbook)
         teams.append(Team(name, network, config, sketchbook, quick=quick))
-    return Pipeline(clip, teams, trained=False, sketchbook=sketchbook)
+    return Pipeline(clip, teams, trained=False, sketchbook=sketchbook, step_painter=painter)
 
 
 def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipeline:
@@ -114,9 +135,14 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
             )
         log.warning("no trained weights in %s; using the tiny UNTRAINED preset (it draws noise)", folder)
         return tiny_pipeline(device=str(target))
-    if len(by_kind["clip"]) > 1 or len(by_kind.get("autoencoder", [])) > 1:
-        raise ValueError(f"{folder} holds more than one text encoder or sketchbook")
+    if any(len(by_kind.get(kind, [])) > 1 for kind in ("clip", "autoencoder", "step_painter")):
+        raise ValueError(f"{folder} holds more than one text encoder, sketchbook or step painter")
     sketchbook = load_autoencoder(by_kind["autoencoder"][0], target) if by_kind.get("autoencoder") else None
+    painter = None
+    if by_kind.get("step_painter"):
+        if sketchbook is None:
+            raise ValueError(f"{folder} holds a step painter but no sketchbook for it to paint")
+        painter = load_step_painter(by_kind["step_painter"][0], target, sketchbook)
     denoisers = [load_team(file, target, sketchbook) for file in by_kind.get("denoiser", [])]
     loaded = [t for t in denoisers if not t.is_student]
     students = [t for t in denoisers if t.is_student]
@@ -133,4 +159,6 @@ def load_pipeline(path: str | Path | None = None, device: str = "auto") -> Pipel
     no_dust = [t for t in loaded if t.name == "nodust"]
     clip = load_clip(by_kind["clip"][0], target)
     no_dust_team = no_dust[0] if no_dust else None
-    return Pipeline(clip, teams, no_dust_team, sketchbook=sketchbook, weights=read_weights_folder(folder))
+    return Pipeline(
+        clip, teams, no_dust_team, sketchbook=sketchbook, weights=read_weights_folder(folder), step_painter=painter
+    )

@@ -1,5 +1,6 @@
 """A loaded text-to-picture model: the text encoder, the teams, the sketchbook, and a streaming `generate`."""
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -14,7 +15,8 @@ from model.latent_preview import LatentPreview
 from model.samplers import SAMPLERS, Denoiser, Step, get_sampler
 from model.schedules import SCHEDULES, NoiseSchedule
 from model.seeds import MAX_SEED
-from model.sketchbook import Decode, Sketchbook, paint, painted
+from model.sketchbook import RunPainter, Sketchbook, paint, painted
+from model.step_painter import StepPainter
 from model.team import Team
 from model.text_encoder import TextEncoder
 from model.weights_folder import WeightsFolder
@@ -59,6 +61,7 @@ class Pipeline:
         trained: bool = True,
         sketchbook: Sketchbook | None = None,
         weights: WeightsFolder | None = None,
+        step_painter: StepPainter | None = None,
     ):
         self.teams = {team.name: team for team in teams}
         if not self.teams:
@@ -70,6 +73,9 @@ class Pipeline:
         self.no_dust = no_dust
         self.trained = trained
         self.sketchbook = sketchbook
+        if step_painter is not None and sketchbook is None:
+            raise ValueError("a step painter paints a sketchbook's latents, but this pipeline has no sketchbook")
+        self.step_painter = step_painter
         self.weights = weights or WeightsFolder()  # what its folder holds beside the checkpoints
         self._preview: LatentPreview | None = None
         self.config = first_team(self).config
@@ -144,15 +150,15 @@ class Pipeline:
         forward: Forward = direct_forward,
         observe_guidance: Callable[[Estimate | None, Estimate], None] | None = None,
         paints: Callable[[int], bool] | None = None,
-        decode: Decode | None = None,
+        run_painter: RunPainter | None = None,
     ) -> Iterator[Step]:
         """Yield every reverse step, ending early when `should_stop` says so after a step.
 
-        `forward` evaluates the network and `decode` paints latents (a server batches many runs' calls into one pass;
-        default: the sketchbook's decoder); `observe_guidance` sees each step's unguided and conditional estimates;
-        `paints` says whether the decoder paints step i of a sketchbook team (else the preview; None: every step)."""
+        `forward` evaluates the network and `run_painter` a painter on latents (a server batches many runs' calls
+        into one pass; default: call it); `observe_guidance` sees each step's unguided and conditional estimates;
+        `paints` says whether step i of a sketchbook team is painted (else the preview; None: every step)."""
         for step in self.team_steps(request, forward, observe_guidance):
-            yield self.shown(step, request, paints, decode)
+            yield self.shown(step, request, paints, run_painter)
             if should_stop is not None and should_stop():
                 return
 
@@ -161,15 +167,18 @@ class Pipeline:
         step: Step,
         request: GenerationRequest,
         paints: Callable[[int], bool] | None = None,
-        decode: Decode | None = None,
+        run_painter: RunPainter | None = None,
     ) -> Step:
-        """One of `team_steps` as the page shows it: a sketchbook team's latents painted by `decode` where `paints`
-        says (default: every step, by the sketchbook's decoder), else previewed; a pixel team's step as it is."""
+        """One of `team_steps` as the page shows it; a pixel team's step as it is. A sketchbook team's latents are
+        painted where `paints` says (default: every step), else previewed: the last step by the sketchbook's decoder
+        (it is the finished picture), the steps before it by `paint_step`; `run_painter` runs the painter."""
         if not self.team(request.backbone).draws_in_latent:
             return step
         painting = paints is None or paints(step.index)
         last = step.index == request.num_inference_steps - 1
-        return painted(step, decode or self.to_pictures, self.preview, paint=painting, last=last)
+        painter = self.to_pictures if last else self.paint_step
+        decode = painter if run_painter is None else functools.partial(run_painter, painter)
+        return painted(step, decode, self.preview, paint=painting, last=last)
 
     @torch.no_grad()
     def sample(self, request: GenerationRequest) -> torch.Tensor:
@@ -221,6 +230,13 @@ class Pipeline:
     def to_pictures(self, latents: torch.Tensor) -> torch.Tensor:
         """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the sketchbook's decoder."""
         return paint(self._sketchbook(), latents)
+
+    def paint_step(self, latents: torch.Tensor) -> torch.Tensor:
+        """(B, C, h, w) latents of a step before the last → (B, 3, S, S) pictures: by the step painter distilled from
+        the decoder where the model has one (a quarter of the work), else by the decoder."""
+        if self.step_painter is None:
+            return self.to_pictures(latents)
+        return paint(self.step_painter, latents)
 
     def _sketchbook(self) -> Sketchbook:
         if self.sketchbook is None:

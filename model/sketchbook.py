@@ -9,6 +9,7 @@ import torch
 from model.autoencoder import AutoencoderConfig
 from model.device import autocast
 from model.samplers import Step
+from model.step_painter import StepPainter
 
 
 class Sketchbook(Protocol):
@@ -22,14 +23,15 @@ class Sketchbook(Protocol):
     def decode(self, latents: torch.Tensor) -> torch.Tensor: ...  # (B, C, S/f, S/f) → (B, 3, S, S) in [-1, 1]
 
 
-Decode = Callable[[torch.Tensor], torch.Tensor]  # latents → pictures: the decoder, or a server's batched call of it
+Decode = Callable[[torch.Tensor], torch.Tensor]  # latents → pictures: a decoder, or a server's batched call of it
+RunPainter = Callable[[Decode, torch.Tensor], torch.Tensor]  # runs a decoder on latents (a server batches the calls)
 
 
 @torch.no_grad()
-def paint(sketchbook: Sketchbook, latents: torch.Tensor) -> torch.Tensor:
-    """(B, C, h, w) latents → (B, 3, S, S) pictures painted by the decoder, in half precision on a GPU."""
+def paint(painter: Sketchbook | StepPainter, latents: torch.Tensor) -> torch.Tensor:
+    """(B, C, h, w) latents → (B, 3, S, S) pictures painted by a decoder, in half precision on a GPU."""
     with autocast(latents.device):
-        return sketchbook.decode(latents).float()
+        return painter.decode(latents).float()
 
 
 @torch.no_grad()

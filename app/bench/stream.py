@@ -3,8 +3,9 @@
 Runs the same generation N times through the real WebSocket on loopback (uvicorn in a thread of this
 process) and N times as pure sampling (`Pipeline.sample`: the steps and the finished picture, nothing
 shown), alternating so both see the same machine state, then reports time to first frame, frames per
-second and the streaming overhead ratio: everything showing the steps adds (the decoder's paintings and
-previews, PNG frames, the socket).
+second and the streaming overhead ratio: everything showing the steps adds (the step painter's or decoder's
+paintings and previews, PNG frames, the socket). With a step painter in the model, it also streams each run with
+the decoder painting every step instead, taking turns with the others: the painter's before/after in one run.
 """
 
 import argparse
@@ -112,10 +113,15 @@ def main() -> None:
     server.start()
     try:
         direct_run(pipeline, request), streamed_run(server.ws_url, message)  # warm-up
-        direct, streamed = [], []
+        direct, streamed, decoder_only = [], [], []
+        step_painter = pipeline.step_painter
         for _ in range(args.runs):
             direct.append(direct_run(pipeline, request))
             streamed.append(streamed_run(server.ws_url, message))
+            if step_painter is not None:  # the same run with the decoder painting every step, for the before/after
+                pipeline.step_painter = None
+                decoder_only.append(streamed_run(server.ws_url, message))
+                pipeline.step_painter = step_painter
     finally:
         server.stop()
         gallery.cleanup()
@@ -134,7 +140,18 @@ def main() -> None:
     print(f"  per step            {wall / args.steps * 1000:8.1f} ms")
     print(f"  per picture         {wall / args.num_images * 1000:8.1f} ms")
     print(f"pure sampling         {plain * 1000:8.1f} ms   (nothing shown: the steps, then the picture)")
-    print(f"streaming overhead    {wall / plain:8.2f}x")
+    print(f"streaming overhead    {wall / plain:8.2f}x   (medians)")
+    if decoder_only:
+        slow = statistics.median(r.wall_s for r in decoder_only)
+        print(
+            f"  decoder every step  {slow * 1000:8.1f} ms   ({slow / plain:.2f}x; fastest"
+            f" {min(r.wall_s for r in decoder_only) / min(direct):.2f}x): the steps painted without the step painter"
+        )
+    fastest_wall, fastest_plain = min(r.wall_s for r in streamed), min(direct)
+    print(
+        f"fastest runs          {fastest_wall * 1000:8.1f} ms streamed, {fastest_plain * 1000:.1f} ms pure:"
+        f" {fastest_wall / fastest_plain:.2f}x (a busy neighbour only ever adds time)"
+    )
 
 
 if __name__ == "__main__":

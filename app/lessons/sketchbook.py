@@ -1,4 +1,4 @@
-"""The sketchbook: what a latent team really draws, a quick look at it, and the decoder's painting, live."""
+"""The sketchbook: what a latent team really draws, a quick look at it, and the painters' paintings, live."""
 
 import time
 from dataclasses import replace
@@ -11,15 +11,21 @@ from model.pipeline import GenerationRequest, Pipeline
 
 def sketchbook_lane(pipeline: Pipeline, request: GenerationRequest) -> Lane:
     """Every step in the sketchbook: the dusty sketch x_t and the sketch of the finished picture x̂0 (one grey
-    tile per channel), the quick linear look at x̂0 and the decoder's painting of it, with what each look cost."""
+    tile per channel), the quick linear look at x̂0, the step painter's painting of it (where the model has one: what
+    the main page shows of a step) and the decoder's, with what each look cost."""
     size = pipeline.image_size
     for step in pipeline.team_steps(request):
         started = time.perf_counter()
-        quick = pipeline.preview(step.pred_x0)
-        looked = time.perf_counter()
-        painted = pipeline.to_pictures(step.pred_x0)
-        facts = {"preview_ms": (looked - started) * 1000, "paint_ms": (time.perf_counter() - looked) * 1000}
-        yield Shown([latent_tiles(step.x_t, size), latent_tiles(step.pred_x0, size), quick, painted], facts)
+        looks = [latent_tiles(step.x_t, size), latent_tiles(step.pred_x0, size), pipeline.preview(step.pred_x0)]
+        facts = {"preview_ms": (time.perf_counter() - started) * 1000}
+        if pipeline.step_painter is not None:
+            started = time.perf_counter()
+            looks.append(pipeline.paint_step(step.pred_x0))
+            facts["step_paint_ms"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        looks.append(pipeline.to_pictures(step.pred_x0))
+        facts["paint_ms"] = (time.perf_counter() - started) * 1000
+        yield Shown(looks, facts)
 
 
 def sketchbook_lanes(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Lane]:

@@ -33,11 +33,8 @@ def _drain_batched(
     results: list[list[Step]] = [[] for _ in requests]
     finished = [False] * len(requests)
 
-    def decode(latents: torch.Tensor) -> torch.Tensor:
-        return batcher.paint(pipeline.to_pictures, latents)
-
     def run(i: int) -> None:
-        results[i] = list(pipeline.generate(requests[i], forward=batcher.forward, decode=decode))
+        results[i] = list(pipeline.generate(requests[i], forward=batcher.forward, run_painter=batcher.paint))
         with lock:
             finished[i] = True
             lock.notify_all()

@@ -358,13 +358,14 @@ def test_a_refused_lesson_socket_says_so(browser, tmp_path):
         server.stop()
 
 
-def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser, open_lesson, tmp_path):
+def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_paintings(browser, open_lesson, tmp_path):
     from app.config import Settings
     from app.main import create_app
 
     plain = open_lesson("lessons/sketchbook")  # the module's server draws in pixels
     assert "no sketchbook" in plain.inner_text("#message")
-    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), tiny_pipeline(latent=True)))
+    pipeline = tiny_pipeline(latent=True, step_painter=True)
+    server = BackgroundServer(lambda: create_app(Settings(gallery_dir=tmp_path), pipeline))
     server.start()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
@@ -379,7 +380,8 @@ def test_the_sketchbook_shows_each_teams_sketch_quick_look_and_painting(browser,
             "[...document.querySelectorAll('.team-time')].every(t => t.textContent.startsWith('Step 20 of 20'))"
         )
         assert page.locator(".team .panel-title").all_inner_texts() == ["Team CNN", "Team Transformer"]
-        assert "painter" in page.inner_text(".team-time >> nth=0")
+        assert "small painter" in page.inner_text(".team-time >> nth=0")
+        assert page.locator(".team canvas").count() == 2 * 5, "the step painter's look beside the other four"
         assert page.locator(".team canvas.blank").count() == 0, "every look of every team is drawn"
         _fits(page)
         page.screenshot(path=str(ARTIFACTS / "lesson-sketchbook.png"), full_page=True)

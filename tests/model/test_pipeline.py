@@ -119,6 +119,25 @@ def test_steps_the_decoder_does_not_paint_show_the_preview_and_the_last_step_pai
     assert all(step.preview for step in never) and torch.allclose(never[-1].x_next, painted[-1].x_next, atol=1e-5)
 
 
+def test_a_step_painter_paints_every_step_but_the_last_which_the_decoder_paints():
+    pipeline = tiny_pipeline(latent=True, step_painter=True)
+    request = GenerationRequest("a dog", num_inference_steps=4, backbone="unet", num_images=2, seed=3)
+    steps = list(pipeline.generate(request))
+    assert pipeline.step_painter is not None
+    for step in steps[:-1]:  # x_t's latent is kept beside it (x̂0's is not, and goes through the same call)
+        torch.testing.assert_close(step.x_t, pipeline.step_painter(step.latent))
+        assert not torch.allclose(step.x_t, pipeline.to_pictures(step.latent), atol=1e-2), "two painters differ"
+    last = steps[-1]
+    torch.testing.assert_close(last.x_t, pipeline.to_pictures(last.latent))
+    torch.testing.assert_close(last.x_next, pipeline.sample(request))
+
+
+def test_a_step_painter_needs_a_sketchbook(latent_pipeline):
+    painter = tiny_pipeline(latent=True, step_painter=True).step_painter
+    with pytest.raises(ValueError, match="no sketchbook"):
+        Pipeline(tiny_pipeline().clip, tiny_pipeline().teams.values(), step_painter=painter)
+
+
 def test_a_latent_team_without_a_sketchbook_is_refused(latent_pipeline):
     with pytest.raises(ValueError, match="autoencoder"):
         Pipeline(latent_pipeline.clip, latent_pipeline.teams.values())

@@ -33,11 +33,12 @@ def test_shipped_weights_are_fp16_safetensors_with_configs():
         "nodust.safetensors",
         "unet-quick.safetensors",
         "dit-quick.safetensors",
+        "step-painter.safetensors",
     }
     assert {f.name for f in files} >= expected
     for path in files:
         kind, config = read_metadata(path)
-        assert kind in {"clip", "denoiser", "autoencoder"} and config
+        assert kind in {"clip", "denoiser", "autoencoder", "step_painter"} and config
         floats = {t.dtype for t in load_file(path).values() if t.is_floating_point()}
         assert floats == {torch.float16}, f"{path.name} stores {floats}"
     assert not list(DEFAULT_WEIGHTS_DIR.glob("*.pt")) and not list(DEFAULT_WEIGHTS_DIR.glob("*.bin"))
@@ -48,6 +49,7 @@ def test_default_pipeline_loads_offline_and_draws(no_network):
     assert pipeline.trained and set(pipeline.backbones) == {"unet", "dit"}
     assert pipeline.sketchbook is not None and all(team.draws_in_latent for team in pipeline.teams.values())
     assert all(team.quick is not None and team.quick.is_student for team in pipeline.teams.values()), "a quick lane"
+    assert pipeline.step_painter is not None, "the steps are painted by the step painter"
     for backbone in pipeline.backbones:
         steps = list(pipeline.generate(GenerationRequest("a red apple", backbone=backbone, num_inference_steps=3)))
         picture = steps[-1].x_next
@@ -61,8 +63,8 @@ GOLDEN = Path(__file__).with_name("golden_weights.json")
 
 
 def fingerprint(pipeline: Pipeline) -> dict[str, list[float]]:
-    """Each team's seeded 3-step picture of "a red apple", its student's quick one, and the no-dust picture, pooled to
-    4×4 per channel."""
+    """Each team's seeded 3-step picture of "a red apple", its student's quick one, the no-dust picture and the step
+    painter's painting of seeded dust, pooled to 4×4 per channel."""
     pictures = {
         team: pipeline.sample(GenerationRequest("a red apple", backbone=team, num_inference_steps=3, seed=7))
         for team in pipeline.backbones
@@ -72,6 +74,11 @@ def fingerprint(pipeline: Pipeline) -> dict[str, list[float]]:
             asked = GenerationRequest("a red apple", backbone=team.name, seed=7)
             pictures[f"{team.name}-quick"] = pipeline.sample(quick_request(asked, team.quick.config.distilled_steps))
     pictures["nodust"] = draw_without_dust(pipeline, "a red apple")
+    if pipeline.sketchbook is not None and pipeline.step_painter is not None:
+        book = pipeline.sketchbook.config
+        side = book.latent_size
+        dust = torch.randn(1, book.latent_channels, side, side, generator=torch.Generator().manual_seed(7))
+        pictures["step-painter"] = pipeline.paint_step(dust)
     return {name: F.adaptive_avg_pool2d(p.float(), 4).flatten().tolist() for name, p in pictures.items()}
 
 

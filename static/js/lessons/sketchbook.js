@@ -1,4 +1,4 @@
-// The sketchbook: the latent a team draws, a quick linear look at it, and the decoder's painting, live.
+// The sketchbook: the latent a team draws, a quick linear look at it, and the painters' paintings, live.
 
 import { LiveLesson } from "./live.js";
 import { bindLessonKeys, lessonPage, liveForm, say } from "./page.js";
@@ -13,32 +13,38 @@ const LOOKS = [
   ["the dusty sketch", "the sketch it is cleaning: one grey tile per layer"],
   ["its sketch of the picture", "its guess, still a sketch"],
   ["a quick look", "each square coloured by a fixed mix of its layers"],
+  ["painted quickly", "a small painter taught to paint what the big one paints: the main page's steps"],
   ["painted by the decoder", "the painter's picture of the guess"],
 ];
+const QUICK_PAINTER = 3; // its look shows only for a model that has a step painter
 
-function lanePanel(name) {
+function lanePanel(name, quickPainter) {
   const label = labels[name] ?? name;
   const section = document.createElement("section");
   section.className = "panel team";
   section.dataset.team = name;
-  const figures = LOOKS.map(
+  const looks = LOOKS.filter((_, i) => quickPainter || i !== QUICK_PAINTER);
+  const figures = looks.map(
     ([caption, hint]) =>
       `<figure><div class="screen" data-empty="…"><canvas class="blank" width="32" height="32"></canvas></div><figcaption title="${hint}">${caption}</figcaption></figure>`,
   );
-  section.innerHTML = `<h2 class="panel-title"></h2><div class="team-screens four">${figures.join("")}</div>
+  const columns = looks.length === 5 ? "five" : "four";
+  section.innerHTML = `<h2 class="panel-title"></h2><div class="team-screens ${columns}">${figures.join("")}</div>
     <p class="team-time">Waiting for the start.</p>`;
   section.querySelector(".panel-title").textContent = label;
   const canvases = [...section.querySelectorAll("canvas")];
-  canvases.forEach((canvas, i) => canvas.setAttribute("aria-label", `${label}: ${LOOKS[i][0]}`));
+  canvases.forEach((canvas, i) => canvas.setAttribute("aria-label", `${label}: ${looks[i][0]}`));
   lanes[name] = { canvases, time: section.querySelector(".team-time") };
   $("sketches").append(section);
   return lanes[name];
 }
 
 function showStep(meta, sheet) {
-  const lane = lanes[meta.lane] ?? lanePanel(meta.lane);
+  const quickPainter = meta.step_paint_ms !== undefined;
+  const lane = lanes[meta.lane] ?? lanePanel(meta.lane, quickPainter);
   lane.canvases.forEach((canvas, i) => drawCell(canvas, sheet, i));
-  const costs = `quick look ${meta.preview_ms.toFixed(2)} ms · painter ${meta.paint_ms.toFixed(1)} ms`;
+  const painters = quickPainter ? `small painter ${meta.step_paint_ms.toFixed(1)} ms · ` : "";
+  const costs = `quick look ${meta.preview_ms.toFixed(2)} ms · ${painters}painter ${meta.paint_ms.toFixed(1)} ms`;
   lane.time.textContent = `Step ${meta.index + 1} of ${meta.total} · ${costs}`;
 }
 
