@@ -23,7 +23,7 @@ from app.replay import Reveal
 from model.autoencoder import latent_tiles
 from model.images import to_uint8
 from model.loading import load_pipeline
-from model.pipeline import GenerationRequest
+from model.pipeline import GenerationRequest, Pipeline
 
 PROMPT = "a smiling cat face"
 
@@ -43,6 +43,29 @@ def say(part: str, ms: float) -> None:
     print(f"{part:<52} {ms:7.2f} ms")
 
 
+def painting_parts(pipeline: Pipeline, request: GenerationRequest) -> dict[str, Callable[[], object]]:
+    """What showing one step of a sketchbook team's run costs, part by part, on a step a quarter of the way in."""
+    steps = list(pipeline.team_steps(request))
+    step = steps[len(steps) // 4]
+    shown_rows = torch.cat([step.x_t, step.pred_x0])  # (2, C, h, w): what a step paints
+    last_rows = torch.cat([step.x_t, step.pred_x0, step.x_next])  # the last step paints the picture too
+    shown = pipeline.shown(step, request)
+    parts: dict[str, Callable[[], object]] = {
+        "painting x_t and x0 by the decoder": lambda: pipeline.to_pictures(shown_rows),
+        "painting x_t and x0 by the step painter": lambda: pipeline.paint_step(shown_rows),
+        "the last step painted by the decoder (3 rows)": lambda: pipeline.to_pictures(last_rows),
+        "three frames to 8 bits and the sketch's tiles": lambda: (
+            to_uint8(shown.x_t),
+            to_uint8(shown.pred_x0),
+            to_uint8(shown.pred_noise / NOISE_DISPLAY_SCALE),
+            to_uint8(latent_tiles(step.x_t, pipeline.image_size)),
+        ),
+    }
+    if pipeline.step_painter is None:
+        del parts["painting x_t and x0 by the step painter"]
+    return parts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model-path", type=Path, help="a weights folder (default: the shipped weights)")
@@ -54,30 +77,11 @@ def main() -> None:
     print(f"machine: {torch.get_num_threads()} torch threads on {pipeline.device}; fastest of {args.tries} tries")
     for team in pipeline.backbones:
         request = GenerationRequest(PROMPT, num_inference_steps=args.steps, seed=1, backbone=team)
-        steps = list(pipeline.team_steps(request))
         whole = fastest_ms(lambda: list(pipeline.team_steps(request)), max(3, args.tries // 20))  # noqa: B023
         print(f"{team}: {args.steps} sampler steps {whole:.1f} ms, {whole / args.steps:.1f} ms a step")
-        if not pipeline.team(team).draws_in_latent:
-            continue
-        step = steps[len(steps) // 4]
-        shown_rows = torch.cat([step.x_t, step.pred_x0])  # (2, C, h, w): what a step paints
-        last_rows = torch.cat([step.x_t, step.pred_x0, step.x_next])  # the last step paints the picture too
-        shown = pipeline.shown(step, request)
-        parts: dict[str, Callable[[], object]] = {
-            "painting x_t and x0 by the decoder": lambda: pipeline.to_pictures(shown_rows),  # noqa: B023
-            "painting x_t and x0 by the step painter": lambda: pipeline.paint_step(shown_rows),  # noqa: B023
-            "the last step painted by the decoder (3 rows)": lambda: pipeline.to_pictures(last_rows),  # noqa: B023
-            "three frames to 8 bits and the sketch's tiles": lambda: (
-                to_uint8(shown.x_t),  # noqa: B023
-                to_uint8(shown.pred_x0),  # noqa: B023
-                to_uint8(shown.pred_noise / NOISE_DISPLAY_SCALE),  # noqa: B023
-                to_uint8(latent_tiles(step.x_t, pipeline.image_size)),  # noqa: B023 (the latent beside the frames)
-            ),
-        }
-        if pipeline.step_painter is None:
-            del parts["painting x_t and x0 by the step painter"]
-        for name, work in parts.items():
-            say(f"  {name}", fastest_ms(work, args.tries))
+        if pipeline.team(team).draws_in_latent:
+            for part, work in painting_parts(pipeline, request).items():
+                say(f"  {part}", fastest_ms(work, args.tries))
     pixels = to_uint8(pipeline.sample(GenerationRequest(PROMPT, num_inference_steps=2)))
     say("four PNG frames", fastest_ms(lambda: [encode_png(pixels[0]) for _ in range(4)], args.tries))
     say("the text encoder", fastest_ms(lambda: pipeline.clip.condition([PROMPT]), args.tries))

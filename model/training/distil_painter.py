@@ -71,14 +71,13 @@ def shown_latents(pipeline: Pipeline, runs: int, seed: int) -> dict[str, torch.T
 def painting_error(paint: Decode, decode: Decode, latents: torch.Tensor, batch: int = 256) -> dict[str, float]:
     """Mean colour error (0–255, per pixel and channel) and PSNR (dB, pictures in [-1, 1]) of `paint` against
     the decoder."""
-    absolute = squared = 0.0
+    absolute = squared = values = 0.0
     for chunk in latents.split(batch):
         difference = paint(chunk).float() - decode(chunk).float()
         absolute += float(difference.abs().sum())
         squared += float(difference.pow(2).sum())
-    values = latents.shape[0] * 3 * decode(latents[:1]).shape[-1] ** 2
-    mse = squared / values
-    psnr = 10 * math.log10(4.0 / mse)  # the paper spans 2, so the peak signal is 2² = 4
+        values += difference.numel()
+    psnr = 10 * math.log10(4.0 / (squared / values))  # the paper spans 2, so the peak signal is 2² = 4
     return {
         "colour_error": round(absolute / values * 127.5, 2),
         "psnr_db": round(psnr, 2),
