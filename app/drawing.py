@@ -55,7 +55,7 @@ class Drawer:
     pipeline: Pipeline
     forward: Forward  # runs the network (the engine batches it across runs)
     run_painter: RunPainter  # runs the sketchbook's painters (batched likewise)
-    paints: Callable[[int], bool]  # which steps the decoder paints (the cheap preview shows the others)
+    paints: Callable[[int], bool]  # which steps are painted (the cheap preview shows the others)
     generated: Callable[[Job], None]  # a run needs the network no more: called before anything final is posted
     replay: ReplayStore
     gallery: Gallery

@@ -6,11 +6,11 @@ threads of their own; the engine batches the drawing runs of the main page and t
 Each admitted run draws on its own thread (app/drawing.py) with `Batcher.forward` as its network hook and
 `Batcher.paint` running its sketchbook's painters (the step painter, the decoder). Its sampler runs a step or two
 ahead, so its painting of one step and its network call for the next wait on different workers and overlap (a core
-each on a 2-core machine). The network
-worker admits waiting runs first come, first served while their rows fit `max_batch_rows`, then runs a tick as soon
-as every sampling run has parked its next call (or the parked calls fill a batch): runs join at the next tick and
-leave when they finish, which is continuous batching. The painter paints whatever paintings wait, in one pass.
-`max_batch_rows=1` serves one run at a time, the old behaviour and the benchmark's baseline.
+each on a 2-core machine). The network worker admits waiting runs first come, first served while their rows fit
+`max_batch_rows`, then runs a tick as soon as every sampling run has parked its next call (or the parked calls fill
+a batch): runs join at the next tick and leave when they finish, which is continuous batching. The painter paints
+whatever paintings wait, in one pass. `max_batch_rows=1` serves one run at a time, the old behaviour and the
+benchmark's baseline.
 """
 
 import threading
@@ -29,7 +29,8 @@ from model.pipeline import GenerationRequest, Pipeline
 
 
 def decoder_paints(index: int, runs: int, model_paint_every: int, busy_paint_every: int) -> bool:
-    """Whether the decoder paints step `index` of a sketchbook run (the cheap preview shows the steps between).
+    """Whether step `index` of a sketchbook run is painted, by the step painter or the decoder (the cheap preview
+    shows the steps between).
 
     While one run has the server, every `model_paint_every`-th step (the model's own cadence: every step for
     our small sketchbook). When `runs` run or wait, at most every `busy_paint_every`-th: paintings share
